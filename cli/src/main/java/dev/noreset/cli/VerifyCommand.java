@@ -1,0 +1,34 @@
+package dev.noreset.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code noreset verify}: discharge proof obligations (KeY contracts, TLC models). */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Discharge the proof obligations: KeY contracts (--proofs) and TLC models (--models). "
+                + "With neither option, runs all of them.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--proofs", description = "Prove every JML contract of the kernel core with KeY.")
+    boolean proofs;
+
+    @Option(names = "--models", description = "Check the TLA+ models with TLC (CI configurations).")
+    boolean models;
+
+    @Option(names = "--large", description = "With --models: also run the large configurations.")
+    boolean large;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean all = !proofs && !models;
+        int rc = 0;
+        if (proofs || all) {
+            rc |= dev.noreset.proofs.ProofRunner.runCli(new String[0]);
+        }
+        if (models || all) {
+            rc |= dev.noreset.tla.ModelRunner.runCli(large ? new String[] {"--large"} : new String[0]);
+        }
+        return rc == 0 ? 0 : 1;
+    }
+}
