@@ -1,0 +1,377 @@
+package dev.noreset.hw.cpu;
+
+import dev.noreset.hw.Snapshottable;
+import dev.noreset.hw.mem.PhysicalMemory;
+import dev.noreset.hw.mmu.Mmu;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * The emulated i386 (integer instruction set of the 486, plus CMOVcc, CPUID, RDTSC, CMPXCHG8B),
+ * in real-address mode and in 32-bit flat protected mode at CPL 3.
+ *
+ * <p>Protected mode: every INT n, exception and hardware interrupt ends {@link #step}/{@link #run}
+ * with a {@link Trap}; the ring-0 software (a Java TrapSink) handles it and resumes. Faults leave
+ * registers and memory as before the instruction (EIP at the faulting instruction). Trap-class
+ * events raised by an instruction (INT n, INT3, INTO, INT1/ICEBP) come as
+ * {@link Trap.Kind#SOFTWARE_INTERRUPT} with EIP after the instruction; a single-step trap (TF) is an
+ * {@link Trap.Kind#EXCEPTION} with vector 1 and EIP after the instruction.
+ *
+ * <p>Real mode: exceptions, INT n and interrupts are delivered through the IVT at 0 as the
+ * hardware does; {@link #step} returns a Trap describing the delivery, {@link #run} continues.
+ * HLT returns {@link Trap.Kind#HALT}; the CPU stays halted until an interrupt is taken.
+ *
+ * <p>Undefined flags (the SDM leaves them open) are produced as documented in {@code AluOps}.
+ *
+ * <p>Additions to the published API: {@link #setIo}, {@link #cr0()}-style access lives in
+ * {@link Mmu}; {@link #segmentBase}, {@link #halted}, {@link #setProtectedFlat} (CPL 0 or 3
+ * flat protected mode for tests), {@link #lastFaultWasSegmentWrap}, {@link #lastFaultWasInvalidLock}, {@link #setRetired}.
+ */
+public final class Cpu extends CpuOperands implements Snapshottable {
+    public static final int EAX = 0, ECX = 1, EDX = 2, EBX = 3, ESP = 4, EBP = 5, ESI = 6, EDI = 7;
+    public static final int ES = 0, CS = 1, SS = 2, DS = 3, FS = 4, GS = 5;
+    public static final int KERNEL_CS = 0x08, KERNEL_DS = 0x10, USER_CS = 0x1B, USER_DS = 0x23;
+    /** Virtual time: RDTSC advances by this many ticks per retired instruction. */
+    public static final int TSC_PER_INSTRUCTION = 1;
+
+    private final Decoder decoder;
+    private final Executor exec;
+    private final Insn insn = new Insn();
+    private final CodeCache cache;
+    InterruptLine irq = InterruptLine.NONE;
+    long retired;
+    boolean halted;
+    /** Interrupts are not taken after STI, MOV SS and POP SS until one more instruction ran. */
+    boolean irqShadow;
+
+    public Cpu(PhysicalMemory ram, Mmu mmu, IoSpace io) {
+        super(ram, mmu, io);
+        decoder = new Decoder(this);
+        exec = new Executor(this);
+        cache = new CodeCache(ram);
+        resetRealMode();
+    }
+
+    public void setInterruptLine(InterruptLine l) {
+        irq = l == null ? InterruptLine.NONE : l;
+    }
+
+    public void setIo(IoSpace io) {
+        this.io = io == null ? IoSpace.NONE : io;
+    }
+
+    public int reg(int n) { return r[n]; }
+
+    public void setReg(int n, int v) { r[n] = v; }
+
+    public int eip() { return eip; }
+
+    public void setEip(int v) {
+        eip = v;
+        halted = false;
+    }
+
+    public int eflags() { return flags(); }
+
+    /** Sets EFLAGS as a kernel would (all bits it names; reserved bit 1 always reads as 1). */
+    public void setEflags(int v) {
+        fOp = F_NONE;
+        fl = (v | 2) & ~(0x8 | 0x20 | 0x8000) & 0x3F7FFF;
+    }
+
+    public int segment(int s) { return sel[s]; }
+
+    public int segmentBase(int s) { return base[s]; }
+
+    public boolean realMode() { return real; }
+
+    public int cpl() { return cpl; }
+
+    public boolean halted() { return halted; }
+
+    public long retired() { return retired; }
+
+    public void setRetired(long n) { retired = n; }
+
+    public long tsc() { return retired * TSC_PER_INSTRUCTION; }
+
+    /** True when the last fault came from a multi-byte access or fetch straddling offset 0xFFFF in real mode. */
+    public boolean lastFaultWasSegmentWrap() { return wrapFault; }
+
+    /** True when the last step raised #UD because of a LOCK prefix the instruction does not allow. */
+    public boolean lastFaultWasInvalidLock() { return lockFault; }
+
+    /** Real-address mode, 16-bit code and stack, all segment bases 0, CR0.PE=0; the caller sets CS:IP etc. */
+    public void resetRealMode() {
+        real = true;
+        cpl = 0;
+        code32 = false;
+        stack32 = false;
+        for (int s = 0; s < 6; s++) {
+            sel[s] = 0;
+            base[s] = 0;
+            segUsable[s] = true;
+        }
+        mmu.setCr0(mmu.cr0() & ~(Mmu.CR0_PE | Mmu.CR0_PG));
+        fOp = F_NONE;
+        fl = 2;
+        halted = false;
+        irqShadow = false;
+        decoder.reset();
+        if (cache != null) {
+            cache.clear();
+        }
+    }
+
+    /** Loads a segment register the real-mode way: base = selector &lt;&lt; 4. */
+    public void setSegmentReal(int s, int selector) {
+        sel[s] = selector & 0xFFFF;
+        base[s] = (selector & 0xFFFF) << 4;
+        segUsable[s] = true;
+    }
+
+    /** 32-bit protected mode, CPL 3, flat USER_CS/USER_DS, IOPL 0, CR0.PE=1 (paging as the MMU has it). */
+    public void enterUserMode() {
+        setProtectedFlat(3);
+    }
+
+    /** Flat 32-bit protected mode at CPL 0 or 3 with the fixed descriptor table's selectors. */
+    public void setProtectedFlat(int level) {
+        real = false;
+        cpl = level == 0 ? 0 : 3;
+        code32 = true;
+        stack32 = true;
+        int cs = cpl == 0 ? KERNEL_CS : USER_CS, ds = cpl == 0 ? KERNEL_DS : USER_DS;
+        for (int s = 0; s < 6; s++) {
+            sel[s] = s == CS ? cs : ds;
+            base[s] = 0;
+            segUsable[s] = true;
+        }
+        // EM=1: the x87 is not present, so escape opcodes raise #NM.
+        mmu.setCr0(mmu.cr0() | Mmu.CR0_PE | 4);
+        materialize();
+        fl &= ~IOPL;
+        halted = false;
+        decoder.reset();
+        cache.clear();
+    }
+
+    /**
+     * Drops decoded instructions of the pages holding [physAddr, physAddr+len). Writes to RAM do
+     * this automatically (PhysicalMemory reports them); this is for anything that bypasses RAM.
+     */
+    public void invalidateCode(int physAddr, int len) {
+        decoder.reset();
+        cache.invalidate(physAddr, len);
+    }
+
+    /** Executes one instruction, or takes one pending interrupt. Returns what trapped, or null. */
+    public Trap step() {
+        if (!irqShadow && (fl & IF) != 0 && irq.pending()) {
+            halted = false;
+            return interrupt(irq.acknowledge() & 0xFF);
+        }
+        irqShadow = false;
+        if (halted) {
+            return new Trap(Trap.Kind.HALT, 0, -1, 0);
+        }
+        int start = eip;
+        wrapFault = false;
+        lockFault = false;
+        try {
+            boolean tf = (fl & TF) != 0;
+            Insn d;
+            if (real) {
+                decoder.decode(d = insn);
+            } else {
+                // Protected mode: decoded instructions are cached by physical address.
+                int pc = pa(base[CS] + eip, false);
+                d = cache.get(pc);
+                if (d == null) {
+                    decoder.decode(d = insn);
+                    cache.put(pc, d);
+                }
+            }
+            Trap t = exec.execute(d);
+            retired++;
+            if (t != null) {
+                return t;
+            }
+            if (tf) {
+                return deliver(Trap.Kind.EXCEPTION, Trap.DB, -1, 0, eip);
+            }
+            return null;
+        } catch (CpuFault f) {
+            eip = start;
+            return deliver(Trap.Kind.EXCEPTION, f.vector, errorCodeFor(f.vector, f.errorCode), f.cr2, start);
+        }
+    }
+
+    /** Runs until something traps (returned) or {@code maxInstructions} instructions retired (null). */
+    public Trap run(long maxInstructions) {
+        long end = retired + maxInstructions;
+        while (retired < end) {
+            Trap t;
+            if (real || halted || (fl & TF) != 0) {
+                t = step();
+            } else {
+                t = runBlock(end);
+            }
+            if (t != null && (!real || t.kind() == Trap.Kind.HALT)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The protected-mode fast path: executes cached instructions of one code page back to back.
+     * Interrupts are checked once on entry and again after any instruction that sets irqCheck
+     * (the only ways a request can become deliverable while the CPU runs, since devices advance
+     * between run() calls). Leaves on a trap, a page change, an uncached instruction, TF, or a
+     * code-cache invalidation; step() handles those cases.
+     */
+    private Trap runBlock(long end) {
+        Trap first = step();
+        if (first != null || !irqShadow && (fl & IF) != 0 && irq.pending()) {
+            return first;
+        }
+        int lin = base[CS] + eip;
+        long p = mmu.translate(lin, false, cpl == 3);
+        if (p < 0) {
+            return null; // step() will raise the fetch fault
+        }
+        Insn[] table = cache.table((int) p);
+        if (table == null) {
+            return null;
+        }
+        int page = lin & 0xFFFFF000;
+        int epoch = cache.epoch;
+        long n = retired;
+        int start = eip;
+        irqCheck = false;
+        try {
+            while (n < end) {
+                lin = base[CS] + eip;
+                if ((lin & 0xFFFFF000) != page || cache.epoch != epoch || irqCheck || (fl & TF) != 0) {
+                    break;
+                }
+                Insn d = table[lin & 0xFFF];
+                if (d == null) {
+                    break;
+                }
+                start = eip;
+                Trap t = exec.execute(d);
+                n++;
+                if (t != null) {
+                    retired = n;
+                    return t;
+                }
+            }
+        } catch (CpuFault f) {
+            retired = n;
+            eip = start;
+            return deliver(Trap.Kind.EXCEPTION, f.vector, errorCodeFor(f.vector, f.errorCode), f.cr2, start);
+        }
+        retired = n;
+        return null;
+    }
+
+    private static int errorCodeFor(int vector, int code) {
+        switch (vector) {
+            case Trap.DF: case Trap.TS: case Trap.NP: case Trap.SS: case Trap.GP: case Trap.PF: case 17:
+                return code;
+            default:
+                return -1;
+        }
+    }
+
+    private Trap interrupt(int vector) {
+        return deliver(Trap.Kind.INTERRUPT, vector, -1, 0, eip);
+    }
+
+    /**
+     * Reports an event. In protected mode the Trap is the whole delivery (the kernel does the
+     * rest). In real mode the CPU pushes FLAGS, CS and IP ({@code returnIp}) and jumps through the
+     * IVT; if those pushes fault the processor would shut down, which we report as a HALT trap.
+     */
+    Trap deliver(Trap.Kind kind, int vector, int errorCode, int cr2, int returnIp) {
+        if (vector == Trap.PF) {
+            mmu.setCr2(cr2);
+        }
+        Trap t = new Trap(kind, vector, errorCode, vector == Trap.PF ? cr2 : 0);
+        if (!real) {
+            eip = returnIp;
+            return t;
+        }
+        try {
+            int f = flags();
+            int off = stackOff(sp() - 6);
+            int a = lin(SS, stackOff(sp() - 2), 2);
+            int b = lin(SS, stackOff(sp() - 4), 2);
+            int c = lin(SS, off, 2);
+            int newIp = rd16(vector * 4);
+            int newCs = rd16(vector * 4 + 2);
+            probeWrite(a, 2);
+            probeWrite(b, 2);
+            probeWrite(c, 2);
+            wr16(a, f);
+            wr16(b, sel[CS]);
+            wr16(c, returnIp);
+            setSp(off);
+            fl &= ~(IF | TF | AC);
+            setSegmentReal(CS, newCs);
+            eip = newIp;
+            return t;
+        } catch (CpuFault f) {
+            halted = true;
+            return new Trap(Trap.Kind.HALT, f.vector, -1, 0);
+        }
+    }
+
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        for (int v : r) out.writeInt(v);
+        out.writeInt(eip);
+        out.writeInt(flags());
+        for (int s = 0; s < 6; s++) {
+            out.writeInt(sel[s]);
+            out.writeInt(base[s]);
+            out.writeBoolean(segUsable[s]);
+        }
+        out.writeBoolean(real);
+        out.writeInt(cpl);
+        out.writeBoolean(code32);
+        out.writeBoolean(stack32);
+        out.writeLong(retired);
+        out.writeBoolean(halted);
+        out.writeBoolean(irqShadow);
+    }
+
+    @Override
+    public void loadState(DataInput in) throws IOException {
+        for (int i = 0; i < 8; i++) r[i] = in.readInt();
+        eip = in.readInt();
+        setEflags(in.readInt());
+        for (int s = 0; s < 6; s++) {
+            sel[s] = in.readInt();
+            base[s] = in.readInt();
+            segUsable[s] = in.readBoolean();
+        }
+        real = in.readBoolean();
+        int c = in.readInt();
+        if (c != 0 && c != 3) {
+            throw new IOException("CPU snapshot: bad CPL " + c);
+        }
+        cpl = c;
+        code32 = in.readBoolean();
+        stack32 = in.readBoolean();
+        retired = in.readLong();
+        halted = in.readBoolean();
+        irqShadow = in.readBoolean();
+        decoder.reset();
+        cache.clear();
+    }
+}

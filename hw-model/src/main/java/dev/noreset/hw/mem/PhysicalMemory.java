@@ -1,0 +1,179 @@
+package dev.noreset.hw.mem;
+
+import dev.noreset.hw.Snapshottable;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The machine's physical RAM: a flat little-endian byte array starting at physical address 0.
+ *
+ * <p>Addresses are unsigned. An access beyond {@link #size()} behaves like an unpopulated bus:
+ * reads return all ones and writes are dropped, so no guest address can make the model throw.
+ *
+ * <p>Additions to the published API: {@link #setCodeWatcher}, {@link #markCodePage} and
+ * {@link #fill}. The CPU marks pages it has decoded code from; the first write to such a page
+ * (by the CPU, a device or the kernel) calls the watcher so a decoded-code cache can be
+ * invalidated, which is how self-modifying code and program loading stay correct.
+ */
+public final class PhysicalMemory implements Snapshottable {
+
+    /** Told when a page holding decoded code is written. */
+    public interface CodeWatcher {
+        void codeWritten(int page);
+    }
+
+    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final byte[] bytes;
+    private final boolean[] codePage;
+    private CodeWatcher watcher;
+
+    public PhysicalMemory(int sizeBytes) {
+        if (sizeBytes <= 0 || (sizeBytes & 0xFFF) != 0) {
+            throw new IllegalArgumentException("RAM size must be a positive multiple of 4 KiB: " + sizeBytes);
+        }
+        bytes = new byte[sizeBytes];
+        codePage = new boolean[sizeBytes >>> 12];
+    }
+
+    public int size() {
+        return bytes.length;
+    }
+
+    public void setCodeWatcher(CodeWatcher w) {
+        watcher = w;
+    }
+
+    /** Marks the page holding {@code pa} as containing decoded code (see class comment). */
+    public void markCodePage(int pa) {
+        int p = pa >>> 12;
+        if (p < codePage.length) {
+            codePage[p] = true;
+        }
+    }
+
+    private void written(int pa, int len) {
+        int first = pa >>> 12;
+        int last = (int) (((pa & 0xFFFFFFFFL) + len - 1) >>> 12);
+        for (int p = first; p <= last && p < codePage.length; p++) {
+            if (codePage[p]) {
+                codePage[p] = false;
+                if (watcher != null) {
+                    watcher.codeWritten(p);
+                }
+            }
+        }
+    }
+
+    private boolean in(int pa, int len) {
+        return pa >= 0 && pa <= bytes.length - len;
+    }
+
+    public int read8(int pa) {
+        return in(pa, 1) ? bytes[pa] & 0xFF : 0xFF;
+    }
+
+    public int read16(int pa) {
+        if (in(pa, 2)) {
+            return (short) I16.get(bytes, pa) & 0xFFFF;
+        }
+        return read8(pa) | read8(pa + 1) << 8;
+    }
+
+    public int read32(int pa) {
+        if (in(pa, 4)) {
+            return (int) I32.get(bytes, pa);
+        }
+        return read16(pa) | read16(pa + 2) << 16;
+    }
+
+    public void write8(int pa, int v) {
+        if (in(pa, 1)) {
+            if (codePage[pa >>> 12]) {
+                written(pa, 1);
+            }
+            bytes[pa] = (byte) v;
+        }
+    }
+
+    public void write16(int pa, int v) {
+        if (in(pa, 2)) {
+            if (codePage[pa >>> 12] || codePage[(pa + 1) >>> 12]) {
+                written(pa, 2);
+            }
+            I16.set(bytes, pa, (short) v);
+        } else {
+            write8(pa, v);
+            write8(pa + 1, v >>> 8);
+        }
+    }
+
+    public void write32(int pa, int v) {
+        if (in(pa, 4)) {
+            if (codePage[pa >>> 12] || codePage[(pa + 3) >>> 12]) {
+                written(pa, 4);
+            }
+            I32.set(bytes, pa, v);
+        } else {
+            write16(pa, v);
+            write16(pa + 2, v >>> 16);
+        }
+    }
+
+    /** Copies {@code len} bytes into RAM at {@code pa}; the part beyond RAM is dropped. */
+    public void load(int pa, byte[] data, int off, int len) {
+        long end = Math.min((pa & 0xFFFFFFFFL) + len, bytes.length);
+        if ((pa & 0xFFFFFFFFL) >= end) {
+            return;
+        }
+        int n = (int) (end - (pa & 0xFFFFFFFFL));
+        written(pa, n);
+        System.arraycopy(data, off, bytes, pa, n);
+    }
+
+    /** Copies {@code len} bytes out of RAM from {@code pa}; bytes beyond RAM read as 0xFF. */
+    public void copyOut(int pa, byte[] dst, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[off + i] = (byte) read8(pa + i);
+        }
+    }
+
+    /** Sets {@code len} bytes from {@code pa} to {@code value} (used to clear frames). */
+    public void fill(int pa, int len, int value) {
+        long end = Math.min((pa & 0xFFFFFFFFL) + len, bytes.length);
+        if ((pa & 0xFFFFFFFFL) >= end) {
+            return;
+        }
+        written(pa, (int) (end - pa));
+        java.util.Arrays.fill(bytes, pa, (int) end, (byte) value);
+    }
+
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    @Override
+    public void loadState(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n != bytes.length) {
+            throw new IOException("RAM snapshot size " + n + " does not match RAM size " + bytes.length);
+        }
+        in.readFully(bytes);
+        for (int p = 0; p < codePage.length; p++) {
+            if (codePage[p]) {
+                codePage[p] = false;
+                if (watcher != null) {
+                    watcher.codeWritten(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.noreset.hw.mmu;
+
+import dev.noreset.hw.Snapshottable;
+import dev.noreset.hw.mem.PhysicalMemory;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The i386 paging unit: CR0/CR2/CR3, two-level 4 KiB page tables in RAM, and a TLB.
+ *
+ * <p>Only this class turns linear addresses into physical ones. The TLB is direct-mapped and, as
+ * on hardware, is not snooped: a page-table change in RAM is seen only after a CR3 load,
+ * {@link #invlpg} or {@link #flushTlb}, or once the entry is evicted by another page with the
+ * same index. Permission rules (Intel SDM vol. 3, 4.6 for the 386 two-level scheme): a user
+ * access needs U/S=1 in both the PDE and PTE, a user write needs R/W=1 in both, a supervisor
+ * write to a read-only page faults only when CR0.WP=1. Accessed bits are set on every walk,
+ * the dirty bit on the first write through a TLB entry.
+ *
+ * <p>Additions to the published API: {@link #CR0_PG}, {@link #CR0_WP}, {@link #CR0_PE}.
+ */
+public final class Mmu implements Snapshottable {
+
+    public static final int CR0_PE = 1, CR0_WP = 1 << 16, CR0_PG = 1 << 31;
+    public static final int PTE_P = 1, PTE_RW = 2, PTE_US = 4, PTE_A = 0x20, PTE_D = 0x40;
+    public static final int PF_P = 1, PF_W = 2, PF_U = 4;
+
+    private static final int TLB_BITS = 10, TLB_SIZE = 1 << TLB_BITS, TLB_MASK = TLB_SIZE - 1;
+    /** Entry rights bits (combined from PDE and PTE). */
+    private static final int E_USER = 1, E_WRITE = 2, E_DIRTY = 4;
+
+    private final PhysicalMemory ram;
+    private int cr0, cr2, cr3;
+    private boolean paging;
+    private final int[] tlbTag = new int[TLB_SIZE];   // linear page number, or -1 for empty
+    private final int[] tlbFrame = new int[TLB_SIZE]; // physical page base
+    private final int[] tlbRights = new int[TLB_SIZE];
+    private int faultCode, faultAddr;
+
+    public Mmu(PhysicalMemory ram) {
+        this.ram = ram;
+        flushTlb();
+    }
+
+    public int cr0() { return cr0; }
+
+    public void setCr0(int v) {
+        if (((v ^ cr0) & (CR0_PG | CR0_WP | CR0_PE)) != 0) {
+            flushTlb();
+        }
+        cr0 = v;
+        paging = (v & CR0_PG) != 0 && (v & CR0_PE) != 0;
+    }
+
+    public int cr2() { return cr2; }
+
+    public void setCr2(int v) { cr2 = v; }
+
+    public int cr3() { return cr3; }
+
+    /** Loads the page-directory base; like a MOV to CR3, this flushes the whole TLB. */
+    public void setCr3(int v) {
+        cr3 = v;
+        flushTlb();
+    }
+
+    public boolean pagingEnabled() { return paging; }
+
+    public void flushTlb() {
+        Arrays.fill(tlbTag, -1);
+    }
+
+    /** Drops the TLB entry for the page holding {@code linear}, if any. */
+    public void invlpg(int linear) {
+        int page = linear >>> 12;
+        int i = page & TLB_MASK;
+        if (tlbTag[i] == page) {
+            tlbTag[i] = -1;
+        }
+    }
+
+    public int faultErrorCode() { return faultCode; }
+
+    public int faultAddress() { return faultAddr; }
+
+    /**
+     * Translates {@code linear} for a read or write by user (CPL 3) or supervisor code.
+     * Returns the physical address, or -1 after recording the #PF error code and address.
+     */
+    public long translate(int linear, boolean write, boolean user) {
+        if (!paging) {
+            return linear & 0xFFFFFFFFL;
+        }
+        int page = linear >>> 12;
+        int i = page & TLB_MASK;
+        if (tlbTag[i] == page) {
+            int r = tlbRights[i];
+            if ((!user || (r & E_USER) != 0) && (!write || allowedWrite(r, user) && (r & E_DIRTY) != 0)) {
+                return (tlbFrame[i] | (linear & 0xFFF)) & 0xFFFFFFFFL;
+            }
+            // A permission miss or a first write: walk again, as hardware does before faulting.
+        }
+        return walk(linear, write, user);
+    }
+
+    private boolean allowedWrite(int rights, boolean user) {
+        if ((rights & E_WRITE) != 0) {
+            return true;
+        }
+        return !user && (cr0 & CR0_WP) == 0;
+    }
+
+    private long walk(int linear, boolean write, boolean user) {
+        int pdeAddr = (cr3 & 0xFFFFF000) + ((linear >>> 22) << 2);
+        int pde = ram.read32(pdeAddr);
+        if ((pde & PTE_P) == 0) {
+            return fault(linear, 0, write, user);
+        }
+        int pteAddr = (pde & 0xFFFFF000) + (((linear >>> 12) & 0x3FF) << 2);
+        int pte = ram.read32(pteAddr);
+        if ((pte & PTE_P) == 0) {
+            return fault(linear, 0, write, user);
+        }
+        int rights = 0;
+        if ((pde & pte & PTE_US) != 0) {
+            rights |= E_USER;
+        }
+        if ((pde & pte & PTE_RW) != 0) {
+            rights |= E_WRITE;
+        }
+        if (user && (rights & E_USER) == 0 || write && !allowedWrite(rights, user)) {
+            return fault(linear, PF_P, write, user);
+        }
+        if ((pde & PTE_A) == 0) {
+            ram.write32(pdeAddr, pde | PTE_A);
+        }
+        int newPte = pte | PTE_A | (write ? PTE_D : 0);
+        if (newPte != pte) {
+            ram.write32(pteAddr, newPte);
+        }
+        if ((newPte & PTE_D) != 0) {
+            rights |= E_DIRTY;
+        }
+        int page = linear >>> 12;
+        int i = page & TLB_MASK;
+        tlbTag[i] = page;
+        tlbFrame[i] = pte & 0xFFFFF000;
+        tlbRights[i] = rights;
+        return ((pte & 0xFFFFF000) | (linear & 0xFFF)) & 0xFFFFFFFFL;
+    }
+
+    private long fault(int linear, int p, boolean write, boolean user) {
+        faultAddr = linear;
+        faultCode = p | (write ? PF_W : 0) | (user ? PF_U : 0);
+        return -1;
+    }
+
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        out.writeInt(cr0);
+        out.writeInt(cr2);
+        out.writeInt(cr3);
+    }
+
+    /** Restores CR0/CR2/CR3; the TLB is not part of the snapshot and is flushed. */
+    @Override
+    public void loadState(DataInput in) throws IOException {
+        int c0 = in.readInt();
+        cr2 = in.readInt();
+        cr3 = in.readInt();
+        cr0 = ~c0;
+        setCr0(c0);
+        flushTlb();
+    }
+}

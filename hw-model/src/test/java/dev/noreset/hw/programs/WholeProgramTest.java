@@ -1,0 +1,67 @@
+package dev.noreset.hw.programs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.noreset.hw.bench.UserProgram;
+import dev.noreset.hw.differential.Tools;
+import dev.noreset.hw.loader.Elf32;
+import dev.noreset.hw.loader.ElfFormatException;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Whole C programs (freestanding, int 0x80 write/exit) built with gcc -m32 at test time, run on
+ * the host and on the emulated CPU: standard output and exit status must be identical.
+ */
+class WholeProgramTest {
+    private static final Path SOURCES = Path.of("src/test/native/programs");
+
+    @ParameterizedTest(name = "{0} -{1}")
+    @CsvSource({"format,O0", "format,O2", "sort,O0", "sort,O2", "crc,O0", "crc,O2", "recurse,O0", "recurse,O2",
+            "int64,O0", "int64,O2"})
+    void programBehavesAsOnTheHost(String name, String opt) throws IOException, ElfFormatException {
+        Path bin = buildDir().resolve("programs").resolve(name + "-" + opt);
+        Files.createDirectories(bin.getParent());
+        try {
+            Tools.run(List.of("gcc", "-m32", "-ffreestanding", "-nostdlib", "-static", "-fno-pic", "-no-pie",
+                    "-fno-stack-protector", "-fno-asynchronous-unwind-tables", "-march=i686", "-mgeneral-regs-only",
+                    "-" + opt, "-o", bin.toString(), SOURCES.resolve(name + ".c").toString()), null, 120);
+        } catch (IOException e) {
+            assumeTrue(false, "whole-program test skipped: cannot build i386 programs (" + e.getMessage() + ")");
+        }
+        Tools.Result host;
+        try {
+            host = Tools.run(List.of(bin.toString()), new byte[0], 60);
+        } catch (IOException e) {
+            host = null;
+        }
+        assumeTrue(host != null && host.stderr().isEmpty(),
+                "whole-program test skipped: the host cannot run i386 programs");
+        byte[] image = Files.readAllBytes(bin);
+        Elf32.parse(image); // the loader's parser accepts what gcc produced
+        UserProgram.Result ours = UserProgram.run(image, 16 << 20, 2_000_000_000L);
+        System.out.printf("%s -%s: exit %d, %d bytes of output, %d guest instructions%n", name, opt, ours.exitCode(),
+                ours.stdout().length, ours.instructions());
+        assertNull(ours.failure(), () -> ours.failure() + "; output so far: "
+                + new String(ours.stdout(), StandardCharsets.ISO_8859_1));
+        assertEquals(new String(host.stdout(), StandardCharsets.ISO_8859_1),
+                new String(ours.stdout(), StandardCharsets.ISO_8859_1));
+        assertEquals(host.exitCode(), ours.exitCode());
+    }
+
+    private static Path buildDir() {
+        try {
+            return Path.of(WholeProgramTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        } catch (URISyntaxException e) {
+            return Path.of("target");
+        }
+    }
+}
