@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
             ConformanceCommand.class,
             BenchCommand.class,
             VerifyCommand.class,
+            DiffCommand.class,
+            BootCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -254,7 +254,7 @@ public final class ConformanceRunner {
         }
         sb.append("skip list:\n");
         for (SkipRules s : SkipRules.values()) {
-            sb.append(String.format("  %-13s %6d  %s%n", s.name(), r.skips.getOrDefault(s, 0L), s.reason()));
+            sb.append(String.format("  %-18s %6d  %s%n", s.name(), r.skips.getOrDefault(s, 0L), s.reason()));
         }
         sb.append(r.summaryLine());
         return sb.toString();

@@ -82,7 +82,10 @@ public final class MooReader {
     private String tag(int at) throws MooFormatException {
         need(at, 4, "chunk tag");
         char[] cs = new char[4];
-        for (int i = 0; i < 4; i++) cs[i] = (char) (b[at + i] & 0xFF);
+        for (int i = 0; i < 4; i++) {
+            int ch = b[at + i] & 0xFF;
+            cs[i] = ch >= 0x20 && ch < 0x7F ? (char) ch : '?'; // tags appear in one-line messages
+        }
         return new String(cs);
     }
 
@@ -128,7 +131,7 @@ public final class MooReader {
             switch (t) {
                 case "NAME": {
                     int n = (int) u32(q);
-                    if (n > l - 4) throw new MooFormatException("test " + index + ": NAME length " + n + " too long");
+                    if (n < 0 || n > l - 4) throw new MooFormatException("test " + index + ": NAME length " + n + " does not fit its chunk");
                     name = new String(b, q + 4, n, java.nio.charset.StandardCharsets.ISO_8859_1);
                     break;
                 }

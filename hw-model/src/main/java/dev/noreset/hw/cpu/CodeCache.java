@@ -13,11 +13,12 @@ import java.util.Arrays;
 final class CodeCache implements PhysicalMemory.CodeWatcher {
     private final PhysicalMemory ram;
     private final Insn[][] pages;
-    /** Bumped whenever any table is dropped, so holders of a table know to look it up again. */
-    int epoch;
+    /** Told (through irqCheck) whenever a table is dropped, so a fast loop holding it stops. */
+    private final CpuCore cpu;
 
-    CodeCache(PhysicalMemory ram) {
+    CodeCache(PhysicalMemory ram, CpuCore cpu) {
         this.ram = ram;
+        this.cpu = cpu;
         this.pages = new Insn[ram.size() >>> 12][];
         ram.setCodeWatcher(this);
     }
@@ -55,7 +56,7 @@ final class CodeCache implements PhysicalMemory.CodeWatcher {
     public void codeWritten(int page) {
         if (page < pages.length) {
             pages[page] = null;
-            epoch++;
+            cpu.irqCheck = true;
         }
     }
 
@@ -64,11 +65,11 @@ final class CodeCache implements PhysicalMemory.CodeWatcher {
         for (long p = (pa & 0xFFFFFFFFL) >>> 12; p <= end >>> 12 && p < pages.length; p++) {
             pages[(int) p] = null;
         }
-        epoch++;
+        cpu.irqCheck = true;
     }
 
     void clear() {
         Arrays.fill(pages, null);
-        epoch++;
+        cpu.irqCheck = true;
     }
 }

@@ -189,22 +189,18 @@ final class ControlOps {
         if (level > 0) {
             vals[level] = frameTemp;
         }
-        // Silicon first checks that the new stack pointer is writable (#PF with CR2 = final ESP).
-        int finalSp = c.stackOff(frameTemp - (count - 1) * n - size);
-        c.probeWrite(c.lin(SS, finalSp, 1), 1);
+        // Silicon checks the pushes in order, then that the new stack pointer is writable.
         int[] addr = new int[count];
         for (int i = 0; i < count; i++) {
             addr[i] = c.lin(SS, c.stackOff(sp - (i + 1) * n), n);
             c.probeWrite(addr[i], n);
         }
+        int finalSp = c.stackOff(frameTemp - (count - 1) * n - size);
+        c.probeWrite(c.lin(SS, finalSp, 1), 1);
         for (int i = 0; i < count; i++) {
             c.wr(addr[i], d.osz(), vals[i]);
         }
-        if (c.stack32) {
-            c.r[EBP] = frameTemp;
-        } else {
-            c.setRegS(EBP, 1, frameTemp);
-        }
+        c.setRegS(EBP, d.osz(), frameTemp); // silicon: a 16-bit ENTER sets only BP
         c.setSp(finalSp);
     }
 

@@ -25,9 +25,15 @@ import java.io.IOException;
  *
  * <p>Undefined flags (the SDM leaves them open) are produced as documented in {@code AluOps}.
  *
- * <p>Additions to the published API: {@link #setIo}, {@link #cr0()}-style access lives in
- * {@link Mmu}; {@link #segmentBase}, {@link #halted}, {@link #setProtectedFlat} (CPL 0 or 3
- * flat protected mode for tests), {@link #lastFaultWasSegmentWrap}, {@link #lastFaultWasInvalidLock}, {@link #setRetired}.
+ * <p>Structure: {@code Decoder} (driven by {@code OpcodeTable}) turns bytes into an {@code Insn};
+ * {@code Executor} and the *Ops classes hold the semantics; {@code FastPath} has specialised
+ * versions of the hottest 32-bit forms (property-tested against the generic ones). In protected
+ * mode decoded instructions are cached per physical page ({@code CodeCache}, dropped on writes
+ * to the page) and {@link #run} executes cached instructions of a page in a tight loop.
+ *
+ * <p>Additions to the published API: {@link #setIo} (control registers live in
+ * {@link Mmu}); {@link #segmentBase}, {@link #halted}, {@link #setProtectedFlat} (CPL 0 or 3
+ * flat protected mode for tests), {@link #halt}, {@link #lastFaultWasSegmentWrap}, {@link #lastFaultWasInvalidLock}, {@link #setRetired}.
  */
 public final class Cpu extends CpuOperands implements Snapshottable {
     public static final int EAX = 0, ECX = 1, EDX = 2, EBX = 3, ESP = 4, EBP = 5, ESI = 6, EDI = 7;
@@ -45,12 +51,14 @@ public final class Cpu extends CpuOperands implements Snapshottable {
     boolean halted;
     /** Interrupts are not taken after STI, MOV SS and POP SS until one more instruction ran. */
     boolean irqShadow;
+    /** Tests turn this off to check FastPath against the generic semantics. */
+    boolean fastPath = true;
 
     public Cpu(PhysicalMemory ram, Mmu mmu, IoSpace io) {
         super(ram, mmu, io);
         decoder = new Decoder(this);
         exec = new Executor(this);
-        cache = new CodeCache(ram);
+        cache = new CodeCache(ram, this);
         resetRealMode();
     }
 
@@ -92,6 +100,13 @@ public final class Cpu extends CpuOperands implements Snapshottable {
     public boolean halted() { return halted; }
 
     public long retired() { return retired; }
+
+    /**
+     * Puts the CPU into the halt state, as HLT does at CPL 0: {@link #step} and {@link #run} return
+     * {@link Trap.Kind#HALT} until an interrupt is taken (IF=1 and the line pending), for ring-0
+     * software that has nothing to run. {@link #setEip} also leaves the halt state.
+     */
+    public void halt() { halted = true; }
 
     public void setRetired(long n) { retired = n; }
 
@@ -194,7 +209,7 @@ public final class Cpu extends CpuOperands implements Snapshottable {
                     cache.put(pc, d);
                 }
             }
-            Trap t = exec.execute(d);
+            Trap t = fastPath && d.fast != FastPath.NONE && FastPath.exec(this, d) ? null : exec.execute(d);
             retired++;
             if (t != null) {
                 return t;
@@ -248,14 +263,15 @@ public final class Cpu extends CpuOperands implements Snapshottable {
             return null;
         }
         int page = lin & 0xFFFFF000;
-        int epoch = cache.epoch;
+        int csBase = base[CS]; // far transfers in protected mode keep the flat base 0
         long n = retired;
         int start = eip;
         irqCheck = false;
         try {
             while (n < end) {
-                lin = base[CS] + eip;
-                if ((lin & 0xFFFFF000) != page || cache.epoch != epoch || irqCheck || (fl & TF) != 0) {
+                lin = csBase + eip;
+                // irqCheck also stops the loop for POPF/IRET (TF) and code-cache invalidation.
+                if ((lin & 0xFFFFF000) != page || irqCheck) {
                     break;
                 }
                 Insn d = table[lin & 0xFFF];
@@ -263,12 +279,14 @@ public final class Cpu extends CpuOperands implements Snapshottable {
                     break;
                 }
                 start = eip;
-                Trap t = exec.execute(d);
-                n++;
-                if (t != null) {
-                    retired = n;
-                    return t;
+                if (d.fast == FastPath.NONE || !FastPath.exec(this, d)) {
+                    Trap t = exec.execute(d);
+                    if (t != null) {
+                        retired = n + 1;
+                        return t;
+                    }
                 }
+                n++;
             }
         } catch (CpuFault f) {
             retired = n;

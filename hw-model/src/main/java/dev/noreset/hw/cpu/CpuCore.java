@@ -47,7 +47,7 @@ abstract class CpuCore {
 
     /** Set when the last limit fault came from a multi-byte access straddling offset 0xFFFF. */
     boolean wrapFault;
-    /** Set by instructions after which a pending interrupt may have become deliverable (I/O, IF changes). */
+    /** Stops the fast loop in Cpu.run: set after I/O and IF/TF changes (an interrupt may now be deliverable) and on code-cache invalidation. */
     boolean irqCheck;
     /** Set when the last fault was #UD for a LOCK prefix on an instruction that does not allow it. */
     boolean lockFault;
@@ -174,6 +174,28 @@ abstract class CpuCore {
             default: v = zf() || sf() != of(); break;
         }
         return v ^ ((cc & 1) != 0);
+    }
+
+    /**
+     * {@link #cond} with shortcuts for the common case of a 32-bit CMP/SUB record: the condition
+     * follows from the operands directly (B: a &lt; b unsigned, L: a &lt; b signed, ...).
+     */
+    final boolean condFast(int cc) {
+        if (fOp == F_SUB + 2) {
+            int a = fA, b = fB;
+            boolean v;
+            switch (cc >> 1) {
+                case 1: v = Integer.compareUnsigned(a, b) < 0; break;
+                case 2: v = a == b; break;
+                case 3: v = Integer.compareUnsigned(a, b) <= 0; break;
+                case 4: v = fRes < 0; break;
+                case 6: v = a < b; break;
+                case 7: v = a <= b; break;
+                default: return cond(cc);
+            }
+            return v ^ ((cc & 1) != 0);
+        }
+        return cond(cc);
     }
 
     /** Makes {@code fl} hold the true arithmetic flags and drops the lazy record. */

@@ -111,6 +111,7 @@ final class Decoder {
             default: break;
         }
         d.len = count;
+        d.fast = FastPath.classify(d);
         if (lock && (!d.mem || !lockAllowed(op, d.reg))) {
             cpu.lockFault = true;
             throw cpu.fault(Trap.UD, -1);

@@ -6,7 +6,8 @@ import static dev.noreset.hw.cpu.CpuCore.*;
  * String instructions (MOVS, CMPS, STOS, LODS, SCAS, INS, OUTS) with REP/REPE/REPNE. Each element
  * does its memory accesses before advancing SI/DI/CX, so a fault stops at an element boundary
  * with the registers reflecting the completed elements and EIP still at the instruction, which
- * then restarts, as on hardware. A long REP runs in slices so interrupts are not starved.
+ * then restarts, as on hardware (REP CMPS/SCAS then report the pre-instruction flags, as silicon does).
+ * A long REP MOVS/STOS/LODS/INS/OUTS runs in slices so interrupts are not starved.
  */
 final class StringOps {
     /** Elements per step before a REP instruction yields (and is restarted, like an interrupt window). */
@@ -68,7 +69,27 @@ final class StringOps {
             return;
         }
         boolean compares = op == 0xA6 || op == 0xA7 || op == 0xAE || op == 0xAF;
-        for (int slice = REP_SLICE; slice > 0; slice--) {
+        if (compares) {
+            // Silicon reports the flags from before the instruction when a later element faults
+            // (measured by the differential tester); ECX/ESI/EDI do reflect completed elements.
+            c.materialize();
+            int savedFlags = c.fl;
+            try {
+                repeat(d, op, s, n, delta, true);
+            } catch (CpuFault f) {
+                c.fOp = F_NONE;
+                c.fl = savedFlags;
+                throw f;
+            }
+            return;
+        }
+        repeat(d, op, s, n, delta, false);
+    }
+
+    private void repeat(Insn d, int op, int s, int n, int delta, boolean compares) {
+        // REP CMPS/SCAS run to the end in one step: a slice boundary would lose the flags the
+        // instruction started with, which a later fault must report.
+        for (long slice = compares ? 1L << 33 : REP_SLICE; slice > 0; slice--) {
             if (count(d) == 0) {
                 c.eip = c.next(d);
                 return;

@@ -77,6 +77,11 @@ public final class Compare {
             h.keySet().removeIf(off -> off >= low && off < esp);
             e.keySet().removeIf(off -> off >= low && off < esp);
         }
+        if (v.rule() == FlagRule.PUSHA && host.event() != Outcome.COMPLETED) {
+            int esp = host.regs()[4] - Layout.DATA_BASE, low = esp - 4 * v.width();
+            h.keySet().removeIf(off -> off >= low && off < esp);
+            e.keySet().removeIf(off -> off >= low && off < esp);
+        }
         if (h.equals(e)) {
             return null;
         }

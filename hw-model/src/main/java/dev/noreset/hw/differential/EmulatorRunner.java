@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Runs vectors on the emulated CPU in 32-bit user mode with paging, mapping exactly the pages the
- * host runner maps, and reports outcomes in the host's terms: INT n is delivered as a Linux
+ * host runner maps, alternately through {@code Cpu.step()} and {@code Cpu.run(1)}, and reports
+ * outcomes in the host's terms: INT n is delivered as a Linux
  * process sees it (vectors 3 and 4 have user-callable gates, every other INT n raises #GP with
  * error code n*8+2 at the instruction, since the kernel's gates have DPL 0).
  */
@@ -26,6 +27,7 @@ public final class EmulatorRunner {
     private final byte[] codeFill = new byte[Layout.PAGE];
     private final byte[] roPage = Layout.fill(Layout.RO_SEED, Layout.PAGE);
     private final byte[] scratch = new byte[Layout.RW_PAGES * Layout.PAGE];
+    private long vectorsRun;
 
     public EmulatorRunner() {
         Arrays.fill(codeFill, Layout.CODE_FILL);
@@ -66,8 +68,10 @@ public final class EmulatorRunner {
         mmu.flushTlb();
         Trap t;
         int steps = 0;
+        // Alternate between step() and run(1): run() has its own fast path for hot forms.
+        boolean viaRun = (vectorsRun++ & 1) == 1;
         do {
-            t = cpu.step();
+            t = viaRun ? cpu.run(1) : cpu.step();
             steps++;
         } while (t == null && v.repeat() && cpu.eip() == v.start() && steps < REPEAT_LIMIT);
         int event = Outcome.COMPLETED, err = 0, cr2 = 0, eip = cpu.eip();

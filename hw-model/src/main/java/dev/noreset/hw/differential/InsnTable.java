@@ -30,6 +30,8 @@ import java.util.List;
  * <li>x87 (D8-DF, WAIT), MMX, SSE, AVX and F2/F3 prefixes on non-string opcodes (the host decodes
  *     POPCNT/TZCNT/LZCNT there): not part of the modelled CPU (gcc -mgeneral-regs-only);</li>
  * <li>undocumented encodings: SALC (D6), shift group /6, TEST F6/F7 /1;</li>
+ * <li>locked operands (LOCK prefix, XCHG with memory) that cross a 64-byte cache line: the host
+ *     kernel's split-lock mitigation throttles the process for each one (the generator redraws);</li>
  * <li>EFLAGS.AC is never set initially: the host kernel enables alignment checking (CR0.AM), which
  *     the i386 model has no equivalent of.</li>
  * </ul>
@@ -92,7 +94,7 @@ public final class InsnTable {
                 "AAA|37|-||b|ASCII_ADJUST||1", "AAS|3F|-||b|ASCII_ADJUST||1",
                 "INC r|40+r|-||v|NONE||2", "DEC r|48+r|-||v|NONE||2",
                 "PUSH r|50+r|-||v|NONE||2", "POP r|58+r|-||v|NONE||2",
-                "PUSHA|60|-||v|NONE||1", "POPA|61|-||v|POPA||1",
+                "PUSHA|60|-||v|PUSHA||1", "POPA|61|-||v|POPA||1",
                 "BOUND|62|rm||v|NONE|B|1", "ARPL|63|r||w|NONE|N|1",
                 "PUSH Iz|68|-|z|v|NONE||1", "PUSH Ib|6A|-|b|v|NONE||1",
                 "IMUL Gv,Ev,Iz|69|r|z|v|MUL||2", "IMUL Gv,Ev,Ib|6B|r|b|v|MUL||2",

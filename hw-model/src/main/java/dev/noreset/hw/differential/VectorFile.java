@@ -39,7 +39,20 @@ public final class VectorFile {
         }
     }
 
+    /** Reads a recording; any malformation is an IOException with a one-line reason. */
     public static Recording read(InputStream raw) throws IOException {
+        try {
+            return readGzip(raw);
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException("not a recorded vector file (" + e.getMessage() + ")");
+        } catch (java.io.EOFException e) {
+            throw new IOException("recorded vector file is truncated");
+        } catch (java.io.UTFDataFormatException e) {
+            throw new IOException("recorded vector file is corrupt (bad text field)");
+        }
+    }
+
+    private static Recording readGzip(InputStream raw) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw)))) {
             if (!MAGIC.equals(in.readUTF())) {
                 throw new IOException("not a recorded vector file");
@@ -54,6 +67,10 @@ public final class VectorFile {
             for (int i = 0; i < n; i++) {
                 vs.add(TestVector.read(in));
                 os.add(Outcome.read(in));
+            }
+            // Reading to the end also checks the gzip trailer, so a file cut short is noticed.
+            if (in.read() != -1) {
+                throw new IOException("recorded vector file has data after its " + n + " vectors");
             }
             return new Recording(origin, vs, os);
         }

@@ -114,6 +114,28 @@ class CpuPreciseFaultTest {
     }
 
     @Test
+    void repCompareFaultReportsThePreInstructionFlagsLikeSilicon() {
+        // repne cmpsb with ESI running into the hole after 8 elements
+        TestMachine m = paged().code(0xF2, 0xA6);
+        for (int i = 0; i < 8; i++) {
+            m.ram.write8(HOLE - 8 + i, 0x10 + i);
+            m.ram.write8(TestMachine.DATA + i, 0x20);
+        }
+        m.cpu.setReg(Cpu.ESI, HOLE - 8);
+        m.cpu.setReg(Cpu.EDI, TestMachine.DATA);
+        m.cpu.setReg(Cpu.ECX, 0xCA);
+        m.cpu.setEflags(0x203);
+        Trap t = m.step();
+        assertEquals(Trap.PF, t.vector());
+        assertEquals(HOLE, t.cr2());
+        assertEquals(0xC2, m.cpu.reg(Cpu.ECX));
+        // The last completed compare (0x17 - 0x20) would give CF|SF; silicon keeps the flags the
+        // instruction started with (CF only here), while ECX/ESI/EDI reflect the 8 elements.
+        assertEquals(0x01, m.cpu.eflags() & 0x8D5);
+        assertEquals(HOLE, m.cpu.reg(Cpu.ESI));
+    }
+
+    @Test
     void instructionFetchFromAnUnmappedPageFaults() {
         TestMachine m = paged();
         m.cpu.setEip(HOLE + 4);

@@ -58,8 +58,19 @@ class GeneratorTest {
     }
 
     @Test
-    void corruptFileIsRejectedWithIoException() {
-        assertThrows(IOException.class, () -> VectorFile.read(new ByteArrayInputStream(new byte[] {1, 2, 3})));
+    void corruptFileIsRejectedWithIoException() throws IOException {
+        IOException e = assertThrows(IOException.class,
+                () -> VectorFile.read(new ByteArrayInputStream(new byte[] {1, 2, 3})));
+        assertTrue(e.getMessage().startsWith("not a recorded vector file"), e.getMessage());
+        List<TestVector> vs = new Generator(8).next(20);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        VectorFile.write(buf, "t", vs, new EmulatorRunner().run(vs));
+        byte[] whole = buf.toByteArray();
+        for (int cut = 0; cut < whole.length; cut += 7) {
+            byte[] part = java.util.Arrays.copyOf(whole, cut);
+            IOException t = assertThrows(IOException.class, () -> VectorFile.read(new ByteArrayInputStream(part)));
+            assertFalse(t.getMessage().contains("\n"));
+        }
     }
 
     @Test

@@ -26,7 +26,7 @@ class WholeProgramTest {
 
     @ParameterizedTest(name = "{0} -{1}")
     @CsvSource({"format,O0", "format,O2", "sort,O0", "sort,O2", "crc,O0", "crc,O2", "recurse,O0", "recurse,O2",
-            "int64,O0", "int64,O2"})
+            "int64,O0", "int64,O2", "syscalls,O2"})
     void programBehavesAsOnTheHost(String name, String opt) throws IOException, ElfFormatException {
         Path bin = buildDir().resolve("programs").resolve(name + "-" + opt);
         Files.createDirectories(bin.getParent());

@@ -1,0 +1,247 @@
+package dev.noreset.kernel.core;
+
+/**
+ * SENDA: a table of messages owned by the sender, delivered when each receiver next
+ * receives, with a result per entry. The glue loads the user table into the kernel copy
+ * (setAsyncEntry / setAsyncWord) and writes AMF_DONE and the result back from
+ * Kernel.asyncDone / asyncResult. TLA+: Ipc.tla SendA / ReceiveAsync.
+ */
+public final class Async {
+    private Async() { }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && 0 <= i && i < Kernel.AK;
+      @ ensures \result == Abi.OK && \invariant_for(k);
+      @ ensures k.asy[Kernel.A_EP + caller * Kernel.AK + i] == dstEp && k.ab[Kernel.A_VALID + caller * Kernel.AK + i] == valid;
+      @ ensures !k.ab[Kernel.A_PEND + caller * Kernel.AK + i] && !k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
+      @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i],
+      @   k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller] || i < 0 || i >= Kernel.AK;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i], k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
+      @*/
+    public static int setAsyncEntry(Kernel k, int caller, int i, int dstEp, boolean valid) {
+        if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller] || i < 0 || i >= Kernel.AK) {
+            return Abi.EINVAL;
+        }
+        int a = caller * Kernel.AK + i;
+        k.asy[Kernel.A_EP + a] = dstEp;
+        k.ab[Kernel.A_VALID + a] = valid;
+        k.ab[Kernel.A_PEND + a] = false;
+        k.ab[Kernel.A_DONE + a] = false;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && 0 <= i && i < Kernel.AK && 0 <= w && w < Kernel.MW;
+      @ ensures \result == Abi.OK && k.amsg[(caller * Kernel.AK + i) * Kernel.MW + w] == v;
+      @ assignable k.amsg[(caller * Kernel.AK + i) * Kernel.MW + w];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || i < 0 || i >= Kernel.AK || w < 0 || w >= Kernel.MW;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @*/
+    public static int setAsyncWord(Kernel k, int caller, int i, int w, int v) {
+        if (caller < 0 || caller >= Kernel.NP || i < 0 || i >= Kernel.AK || w < 0 || w >= Kernel.MW) {
+            return Abi.EINVAL;
+        }
+        k.amsg[(caller * Kernel.AK + i) * Kernel.MW + w] = v;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires count < 0 || count > Kernel.AK;
+      @ requires k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + Abi.SENDA];
+      @ ensures \result == Abi.E2BIG;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ ensures \invariant_for(k);
+      @ ensures \result == Abi.OK || \result == Abi.E2BIG || \result == Abi.ETRAPDENIED;
+      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] && k.pb[Kernel.RUNQ + caller]
+      @   && k.pr[Kernel.ACOUNT + caller] == count;
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
+      @*/
+    public static int senda(Kernel k, int caller, int count) {
+        if (!Ipc.validCaller(k, caller)) {
+            return Abi.EINVAL;
+        }
+        if (!Ipc.trapAllowed(k, caller, Abi.SENDA)) {
+            return Abi.ETRAPDENIED;
+        }
+        if (count < 0 || count > Kernel.AK) {
+            return Abi.E2BIG;
+        }
+        int base = caller * Kernel.AK;
+        // A new table replaces the old one: forget what is still pending.
+        /*@ loop_invariant 0 <= j && j <= Kernel.AK && \invariant_for(k)
+          @   && (\forall int t; 0 <= t && t < j; !k.ab[Kernel.A_PEND + base + t]);
+          @ assignable k.ab[Kernel.A_PEND + base .. Kernel.A_PEND + base + Kernel.AK - 1],
+          @   k.ab[Kernel.A_DONE + base .. Kernel.A_DONE + base + Kernel.AK - 1];
+          @ decreases Kernel.AK - j;
+          @*/
+        for (int j = 0; j < Kernel.AK; j++) {
+            k.ab[Kernel.A_PEND + base + j] = false;
+            k.ab[Kernel.A_DONE + base + j] = false;
+        }
+        k.pr[Kernel.ACOUNT + caller] = count;
+        /*@ loop_invariant 0 <= i && i <= count && \invariant_for(k) && k.pb[Kernel.RUNQ + caller]
+          @   && k.pr[Kernel.ACOUNT + caller] == count;
+          @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
+          @ decreases count - i;
+          @*/
+        for (int i = 0; i < count; i++) {
+            startEntry(k, caller, i);
+        }
+        Ipc.complete(k, caller, Abi.OK, false);
+        return Abi.OK;
+    }
+
+    /** Validates entry i of the caller's table and delivers it now, leaves it pending, or fails it. */
+    static void startEntry(Kernel k, int caller, int i) {
+        int a = caller * Kernel.AK + i;
+        if (!k.ab[Kernel.A_VALID + a]) {
+            return;
+        }
+        int d = k.slotOf(k.asy[Kernel.A_EP + a]);
+        int res;
+        if (d < 0) {
+            res = Abi.EDEADSRCDST;
+        } else if (d == caller) {
+            res = Abi.EINVAL;
+        } else if (!Ipc.ipcAllowed(k, caller, d)) {
+            res = Abi.ECALLDENIED;
+        } else if (Ipc.waitsFor(k, d, caller)) {
+            copyEntry(k, caller, i, d);
+            k.pb[Kernel.RECEIVING + d] = false;
+            k.pb[Kernel.REPLY + d] = false;
+            Ipc.complete(k, d, Abi.OK, true);
+            Sched.requeue(k, d);
+            res = Abi.OK;
+        } else {
+            k.asy[Kernel.A_DST + a] = d;
+            k.ab[Kernel.A_PEND + a] = true;
+            return;
+        }
+        k.asy[Kernel.A_RES + a] = res;
+        k.ab[Kernel.A_DONE + a] = true;
+    }
+
+    /** Copies entry i of p's table into r's buffer with p's endpoint as the source. */
+    static void copyEntry(Kernel k, int p, int i, int r) {
+        int src = (p * Kernel.AK + i) * Kernel.MW;
+        int rb = r * Kernel.MW;
+        /*@ loop_invariant 0 <= w && w <= Kernel.MW
+          @   && (\forall int j; 0 <= j && j < w; k.msg[rb + j] == k.amsg[src + j]);
+          @ assignable k.msg[rb .. rb + Kernel.MW - 1];
+          @ decreases Kernel.MW - w;
+          @*/
+        for (int w = 0; w < Kernel.MW; w++) {
+            k.msg[rb + w] = k.amsg[src + w];
+        }
+        k.msg[rb] = Kernel.ep(k.pr[Kernel.GEN + p], p);
+    }
+
+    /**
+     * Receive side: if a pending SENDA entry to r from s (ANY = -1) exists, delivers the
+     * lowest (sender, index) one into r's buffer, marks it done and returns true.
+     */
+    static boolean takePending(Kernel k, int r, int s) {
+        int p = senderWithPending(k, r, s);
+        if (p < 0) {
+            return false;
+        }
+        int i = pendingIndex(k, p, r);
+        if (i < 0) {
+            return false;
+        }
+        int a = p * Kernel.AK + i;
+        copyEntry(k, p, i, r);
+        k.ab[Kernel.A_PEND + a] = false;
+        k.ab[Kernel.A_DONE + a] = true;
+        k.asy[Kernel.A_RES + a] = Abi.OK;
+        k.lastAsyncSender = p;
+        k.lastAsyncIndex = i;
+        return true;
+    }
+
+    /** Lowest sender slot matching s with a pending entry for r, or -1. */
+    static int senderWithPending(Kernel k, int r, int s) {
+        /*@ loop_invariant 0 <= p && p <= Kernel.NP;
+          @ assignable \strictly_nothing;
+          @ decreases Kernel.NP - p;
+          @*/
+        for (int p = 0; p < Kernel.NP; p++) {
+            if ((s == -1 || p == s) && pendingIndex(k, p, r) >= 0) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** Lowest index of a pending entry of p's table addressed to r, or -1. */
+    static int pendingIndex(Kernel k, int p, int r) {
+        /*@ loop_invariant 0 <= i && i <= Kernel.AK;
+          @ assignable \strictly_nothing;
+          @ decreases Kernel.AK - i;
+          @*/
+        for (int i = 0; i < Kernel.AK; i++) {
+            if (k.ab[Kernel.A_PEND + p * Kernel.AK + i] && k.asy[Kernel.A_DST + p * Kernel.AK + i] == r) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** p died: its entries still pending for p fail with EDEADSRCDST (senders learn it). */
+    static void dropTo(Kernel k, int p) {
+        /*@ loop_invariant 0 <= a && a <= Kernel.NA;
+          @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND + Kernel.NA - 1],
+          @   k.ab[Kernel.A_DONE .. Kernel.A_DONE + Kernel.NA - 1], k.asy[Kernel.A_RES .. Kernel.A_RES + Kernel.NA - 1];
+          @ decreases Kernel.NA - a;
+          @*/
+        for (int a = 0; a < Kernel.NA; a++) {
+            if (k.ab[Kernel.A_PEND + a] && k.asy[Kernel.A_DST + a] == p) {
+                k.ab[Kernel.A_PEND + a] = false;
+                k.ab[Kernel.A_DONE + a] = true;
+                k.asy[Kernel.A_RES + a] = Abi.EDEADSRCDST;
+            }
+        }
+    }
+
+    /** p died: its own table is gone. */
+    static void dropFrom(Kernel k, int p) {
+        int base = p * Kernel.AK;
+        /*@ loop_invariant 0 <= i && i <= Kernel.AK
+          @   && (\forall int t; 0 <= t && t < i; !k.ab[Kernel.A_PEND + base + t] && !k.ab[Kernel.A_VALID + base + t]);
+          @ assignable k.ab[Kernel.A_PEND + base .. Kernel.A_PEND + base + Kernel.AK - 1],
+          @   k.ab[Kernel.A_VALID + base .. Kernel.A_VALID + base + Kernel.AK - 1];
+          @ decreases Kernel.AK - i;
+          @*/
+        for (int i = 0; i < Kernel.AK; i++) {
+            k.ab[Kernel.A_PEND + base + i] = false;
+            k.ab[Kernel.A_VALID + base + i] = false;
+        }
+    }
+}

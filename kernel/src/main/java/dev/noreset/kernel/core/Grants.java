@@ -1,0 +1,238 @@
+package dev.noreset.kernel.core;
+
+/**
+ * MINIX-style memory grants. Each process has NR_GRANTS entries (the glue copies them from
+ * the process's grant table on SYS_SETGRANT); a grant id is seq * NR_GRANTS + index, so a
+ * reused entry (new seq) invalidates old ids. resolve() validates a safecopy completely (every
+ * link of an indirect chain, rights, bounds without overflow, liveness by endpoint) before
+ * the glue moves a single byte, and names the granter and the address range it resolved to.
+ */
+public final class Grants {
+    /** Largest sequence number, so that seq * NR_GRANTS + index stays a positive int. */
+    static final int MAX_SEQ = (Integer.MAX_VALUE - Abi.NR_GRANTS) / Abi.NR_GRANTS;
+
+    private Grants() { }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS;
+      @ requires 1 <= seq && seq <= MAX_SEQ && 0 <= addr && 0 <= size && size <= Integer.MAX_VALUE - addr;
+      @ requires k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]];
+      @ ensures \result == Abi.OK && \invariant_for(k);
+      @ ensures k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index] && !k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index];
+      @ ensures k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index] == seq;
+      @ ensures k.gr[Kernel.G_ADDR + owner * Abi.NR_GRANTS + index] == addr && k.gr[Kernel.G_SIZE + owner * Abi.NR_GRANTS + index] == size;
+      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_ADDR + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SIZE + owner * Abi.NR_GRANTS + index];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires owner < 0 || owner >= Kernel.NP || !k.pb[Kernel.USED + owner] || index < 0 || index >= Abi.NR_GRANTS
+      @   || seq < 1 || seq > MAX_SEQ || addr < 0 || size < 0 || size > Integer.MAX_VALUE - addr;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS
+      @   && 1 <= seq && seq <= MAX_SEQ && 0 <= addr && 0 <= size && size <= Integer.MAX_VALUE - addr;
+      @ requires !k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]];
+      @ ensures \result == Abi.EPERM;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_ADDR + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SIZE + owner * Abi.NR_GRANTS + index];
+      @*/
+    public static int setDirect(Kernel k, int owner, int index, int seq, boolean read, boolean write,
+            int granteeEp, int addr, int size) {
+        if (!validEntry(k, owner, index, seq) || addr < 0 || size < 0 || size > Integer.MAX_VALUE - addr) {
+            return Abi.EINVAL;
+        }
+        if (!k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]]) {
+            return Abi.EPERM;
+        }
+        int g = owner * Abi.NR_GRANTS + index;
+        k.gb[Kernel.G_USED + g] = true;
+        k.gb[Kernel.G_READ + g] = read;
+        k.gb[Kernel.G_WRITE + g] = write;
+        k.gb[Kernel.G_IND + g] = false;
+        k.gr[Kernel.G_SEQ + g] = seq;
+        k.gr[Kernel.G_GRANTEE + g] = granteeEp;
+        k.gr[Kernel.G_ADDR + g] = addr;
+        k.gr[Kernel.G_SIZE + g] = size;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS;
+      @ requires 1 <= seq && seq <= MAX_SEQ && k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]];
+      @ ensures \result == Abi.OK && \invariant_for(k);
+      @ ensures k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index] && k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index];
+      @ ensures k.gr[Kernel.G_FROM + owner * Abi.NR_GRANTS + index] == fromEp
+      @   && k.gr[Kernel.G_FROMID + owner * Abi.NR_GRANTS + index] == fromId;
+      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_FROM + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_FROMID + owner * Abi.NR_GRANTS + index];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires owner < 0 || owner >= Kernel.NP || !k.pb[Kernel.USED + owner] || index < 0 || index >= Abi.NR_GRANTS
+      @   || seq < 1 || seq > MAX_SEQ;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS
+      @   && 1 <= seq && seq <= MAX_SEQ && !k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]];
+      @ ensures \result == Abi.EPERM;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_FROM + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_FROMID + owner * Abi.NR_GRANTS + index];
+      @*/
+    public static int setIndirect(Kernel k, int owner, int index, int seq, boolean read, boolean write,
+            int granteeEp, int fromEp, int fromId) {
+        if (!validEntry(k, owner, index, seq)) {
+            return Abi.EINVAL;
+        }
+        if (!k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]]) {
+            return Abi.EPERM;
+        }
+        int g = owner * Abi.NR_GRANTS + index;
+        k.gb[Kernel.G_USED + g] = true;
+        k.gb[Kernel.G_READ + g] = read;
+        k.gb[Kernel.G_WRITE + g] = write;
+        k.gb[Kernel.G_IND + g] = true;
+        k.gr[Kernel.G_SEQ + g] = seq;
+        k.gr[Kernel.G_GRANTEE + g] = granteeEp;
+        k.gr[Kernel.G_FROM + g] = fromEp;
+        k.gr[Kernel.G_FROMID + g] = fromId;
+        return Abi.OK;
+    }
+
+    static boolean validEntry(Kernel k, int owner, int index, int seq) {
+        return 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index
+                && index < Abi.NR_GRANTS && 1 <= seq && seq <= MAX_SEQ;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= owner && owner < Kernel.NP && 0 <= index && index < Abi.NR_GRANTS;
+      @ ensures \result == Abi.OK && \invariant_for(k) && !k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index];
+      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires owner < 0 || owner >= Kernel.NP || index < 0 || index >= Abi.NR_GRANTS;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index];
+      @*/
+    public static int revoke(Kernel k, int owner, int index) {
+        if (owner < 0 || owner >= Kernel.NP || index < 0 || index >= Abi.NR_GRANTS) {
+            return Abi.EINVAL;
+        }
+        k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index] = false;
+        return Abi.OK;
+    }
+
+    /** Dead owner: all its grants go. */
+    static void dropAll(Kernel k, int owner) {
+        int base = owner * Abi.NR_GRANTS;
+        /*@ loop_invariant 0 <= i && i <= Abi.NR_GRANTS
+          @   && (\forall int t; 0 <= t && t < i; !k.gb[Kernel.G_USED + base + t]);
+          @ assignable k.gb[Kernel.G_USED + base .. Kernel.G_USED + base + Abi.NR_GRANTS - 1];
+          @ decreases Abi.NR_GRANTS - i;
+          @*/
+        for (int i = 0; i < Abi.NR_GRANTS; i++) {
+            k.gb[Kernel.G_USED + base + i] = false;
+        }
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ ensures \invariant_for(k);
+      @ ensures \result == Abi.OK || \result == Abi.EPERM || \result == Abi.EINVAL || \result == Abi.EDEADSRCDST;
+      @ ensures \result == Abi.OK ==> 0 <= k.resolvedGranter && k.resolvedGranter < Kernel.NP
+      @   && k.pb[Kernel.USED + k.resolvedGranter] && 0 <= k.resolvedAddr
+      @   && bytes <= Integer.MAX_VALUE - k.resolvedAddr;
+      @ ensures \result != Abi.OK ==> k.resolvedGranter == -1 && k.resolvedAddr == 0;
+      @ assignable k.resolvedGranter, k.resolvedAddr;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.resolvedGranter, k.resolvedAddr;
+      @*/
+    public static int resolve(Kernel k, int caller, int granterEp, int grantId, int offset, int bytes, boolean write) {
+        if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller]
+                || !k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + caller]]) {
+            k.resolvedGranter = -1;
+            k.resolvedAddr = 0;
+            return Abi.EPERM;
+        }
+        if (offset < 0 || bytes < 0 || grantId < 0) {
+            k.resolvedGranter = -1;
+            k.resolvedAddr = 0;
+            return Abi.EINVAL;
+        }
+        int requester = caller;
+        int ep = granterEp;
+        int id = grantId;
+        int result = Abi.EPERM;
+        int outGranter = -1;
+        int outAddr = 0;
+        boolean searching = true;
+        /*@ loop_invariant 0 <= depth && depth <= Abi.GRANT_DEPTH_MAX && 0 <= requester && requester < Kernel.NP
+          @   && k.pb[Kernel.USED + requester]
+          @   && (searching ==> (result == Abi.EPERM && outGranter == -1 && outAddr == 0 && id >= 0))
+          @   && (result == Abi.OK ==> (0 <= outGranter && outGranter < Kernel.NP && k.pb[Kernel.USED + outGranter]
+          @        && 0 <= outAddr && bytes <= Integer.MAX_VALUE - outAddr))
+          @   && (result != Abi.OK ==> (outGranter == -1 && outAddr == 0))
+          @   && (result == Abi.OK || result == Abi.EPERM || result == Abi.EINVAL || result == Abi.EDEADSRCDST);
+          @ assignable \strictly_nothing;
+          @ decreases Abi.GRANT_DEPTH_MAX - depth;
+          @*/
+        for (int depth = 0; depth < Abi.GRANT_DEPTH_MAX && searching; depth++) {
+            int g = k.slotOf(ep);
+            if (g < 0) {
+                result = Abi.EDEADSRCDST;
+                searching = false;
+            } else {
+                int e = g * Abi.NR_GRANTS + id % Abi.NR_GRANTS;
+                if (!k.gb[Kernel.G_USED + e] || k.gr[Kernel.G_SEQ + e] != id / Abi.NR_GRANTS
+                        || k.gr[Kernel.G_GRANTEE + e] != Kernel.ep(k.pr[Kernel.GEN + requester], requester)
+                        || (write ? !k.gb[Kernel.G_WRITE + e] : !k.gb[Kernel.G_READ + e])) {
+                    searching = false;
+                } else if (!k.gb[Kernel.G_IND + e]) {
+                    int size = k.gr[Kernel.G_SIZE + e];
+                    int addr = k.gr[Kernel.G_ADDR + e];
+                    if (offset > size || bytes > size - offset || addr < 0 || offset > Integer.MAX_VALUE - addr
+                            || bytes > Integer.MAX_VALUE - addr - offset) {
+                        result = Abi.EINVAL;
+                    } else {
+                        result = Abi.OK;
+                        outGranter = g;
+                        outAddr = addr + offset;
+                    }
+                    searching = false;
+                } else {
+                    // Indirect: g passes on a grant it holds, so g is the requester one level down.
+                    requester = g;
+                    ep = k.gr[Kernel.G_FROM + e];
+                    id = k.gr[Kernel.G_FROMID + e];
+                    if (id < 0) {
+                        searching = false;
+                    }
+                }
+            }
+        }
+        k.resolvedGranter = outGranter;
+        k.resolvedAddr = outAddr;
+        return result;
+    }
+}

@@ -1,0 +1,449 @@
+package dev.noreset.kernel.core;
+
+/**
+ * Message passing with MINIX 3 semantics: SEND, RECEIVE, SENDREC, NOTIFY, SENDNB, and the
+ * deadlock check. (SENDA lives in Async.) Every entry point checks, in this order, the
+ * caller, the operation against the caller's trap mask, the peer endpoint, the IPC target
+ * mask and deadlock, and only then changes state. TLA+: Ipc.tla Send / Receive / Notify.
+ */
+public final class Ipc {
+    private Ipc() { }
+
+    /** The caller is a live process that is running (so not blocked). */
+    static boolean validCaller(Kernel k, int caller) {
+        return 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+    }
+
+    static boolean trapAllowed(Kernel k, int caller, int op) {
+        return k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + op];
+    }
+
+    static boolean ipcAllowed(Kernel k, int caller, int dst) {
+        return k.pv[Kernel.PV_IPC + k.pr[Kernel.PRIV + caller] * Kernel.NP + dst];
+    }
+
+    /** Ends p's pending IPC with a result for the glue to hand to p. */
+    static void complete(Kernel k, int p, int result, boolean gotMsg) {
+        k.pr[Kernel.RESULT + p] = result;
+        k.pb[Kernel.READY + p] = true;
+        k.pb[Kernel.GOTMSG + p] = gotMsg;
+    }
+
+    /**
+     * Receiver r is blocked in a receive that a message from s would satisfy. A SENDREC whose
+     * send is still queued is not receiving yet (MINIX WILLRECEIVE).
+     */
+    static boolean waitsFor(Kernel k, int r, int s) {
+        return k.pb[Kernel.RECEIVING + r] && !k.pb[Kernel.SENDING + r]
+                && (k.pr[Kernel.RECVFROM + r] == -1 || k.pr[Kernel.RECVFROM + r] == s);
+    }
+
+    /** Copies s's message buffer into r's and stamps the source endpoint (r != s). */
+    static void copyMsg(Kernel k, int s, int r) {
+        int rb = r * Kernel.MW;
+        int sb = s * Kernel.MW;
+        /*@ loop_invariant 0 <= w && w <= Kernel.MW
+          @   && (\forall int j; 0 <= j && j < w; k.msg[rb + j] == k.msg[sb + j]);
+          @ assignable k.msg[rb .. rb + Kernel.MW - 1];
+          @ decreases Kernel.MW - w;
+          @*/
+        for (int w = 0; w < Kernel.MW; w++) {
+            k.msg[rb + w] = k.msg[sb + w];
+        }
+        k.msg[rb] = Kernel.ep(k.pr[Kernel.GEN + s], s);
+    }
+
+    /** Writes a notification message from source endpoint src into r's buffer. */
+    static void notifyMsg(Kernel k, int r, int src) {
+        int rb = r * Kernel.MW;
+        /*@ loop_invariant 2 <= w && w <= Kernel.MW;
+          @ assignable k.msg[rb + 2 .. rb + Kernel.MW - 1];
+          @ decreases Kernel.MW - w;
+          @*/
+        for (int w = 2; w < Kernel.MW; w++) {
+            k.msg[rb + w] = 0;
+        }
+        k.msg[rb] = src;
+        k.msg[rb + 1] = Abi.NOTIFY_MESSAGE;
+    }
+
+    /**
+     * Would blocking c on d close a cycle? Follows the chain of blocked processes (a sender
+     * to its target, a receiver to its one source) from d; a chain longer than the table is
+     * refused too, which is conservative (the check never lets a cycle form).
+     */
+    static boolean deadlock(Kernel k, int c, int d) {
+        int x = d;
+        /*@ loop_invariant 0 <= n && n <= Kernel.NP && 0 <= x && x < Kernel.NP;
+          @ assignable \strictly_nothing;
+          @ decreases Kernel.NP - n;
+          @*/
+        for (int n = 0; n < Kernel.NP; n++) {
+            int next;
+            if (k.pb[Kernel.SENDING + x]) {
+                next = k.pr[Kernel.SENDTO + x];
+            } else if (k.pb[Kernel.RECEIVING + x] && k.pr[Kernel.RECVFROM + x] >= 0) {
+                next = k.pr[Kernel.RECVFROM + x];
+            } else {
+                return false;
+            }
+            if (next == c) {
+                return true;
+            }
+            x = next;
+        }
+        return true;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires !k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + Abi.SEND];
+      @ ensures \result == Abi.ETRAPDENIED;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + Abi.SEND];
+      @ ensures \invariant_for(k);
+      @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
+      @   || \result == Abi.ECALLDENIED || \result == Abi.ELOCKED;
+      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] || k.pb[Kernel.SENDING + caller];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.PB_SIZE; k.pb[i] == \old(k.pb[i]));
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @*/
+    public static int send(Kernel k, int caller, int dstEp) {
+        return sendOp(k, caller, dstEp, Abi.SEND);
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ ensures \invariant_for(k);
+      @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
+      @   || \result == Abi.ECALLDENIED || \result == Abi.ENOTREADY || \result == Abi.ETRAPDENIED;
+      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] && k.pb[Kernel.RUNQ + caller];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.PB_SIZE; k.pb[i] == \old(k.pb[i]));
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @*/
+    public static int sendnb(Kernel k, int caller, int dstEp) {
+        return sendOp(k, caller, dstEp, Abi.SENDNB);
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ ensures \invariant_for(k);
+      @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
+      @   || \result == Abi.ECALLDENIED || \result == Abi.ELOCKED || \result == Abi.ETRAPDENIED;
+      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] || k.pb[Kernel.REPLY + caller];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.PB_SIZE; k.pb[i] == \old(k.pb[i]));
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock,
+      @   k.lastAsyncSender, k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender, k.lastAsyncIndex;
+      @*/
+    public static int sendrec(Kernel k, int caller, int dstEp) {
+        int r = sendOp(k, caller, dstEp, Abi.SENDREC);
+        if (r != Abi.OK) {
+            return r;
+        }
+        int d = k.pr[Kernel.SENDTO + caller];
+        if (k.pb[Kernel.SENDING + caller]) {
+            // Send still queued: also wait for the reply; the receive starts when d takes it.
+            k.pb[Kernel.RECEIVING + caller] = true;
+            k.pb[Kernel.REPLY + caller] = true;
+            k.pr[Kernel.RECVFROM + caller] = d;
+            return Abi.OK;
+        }
+        // Delivered: the reply phase. A notification cannot stand in for the reply.
+        k.pb[Kernel.READY + caller] = false;
+        return receiveFrom(k, caller, d, true);
+    }
+
+    /** Shared body of SEND, SENDNB and SENDREC's send phase. */
+    static int sendOp(Kernel k, int caller, int dstEp, int op) {
+        if (!validCaller(k, caller)) {
+            return Abi.EINVAL;
+        }
+        if (!trapAllowed(k, caller, op)) {
+            return Abi.ETRAPDENIED;
+        }
+        int d = k.slotOf(dstEp);
+        if (d < 0) {
+            return Abi.EDEADSRCDST;
+        }
+        if (d == caller) {
+            return Abi.EINVAL;
+        }
+        if (!ipcAllowed(k, caller, d)) {
+            return Abi.ECALLDENIED;
+        }
+        if (waitsFor(k, d, caller)) {
+            copyMsg(k, caller, d);
+            k.pb[Kernel.RECEIVING + d] = false;
+            k.pb[Kernel.REPLY + d] = false;
+            complete(k, d, Abi.OK, true);
+            Sched.requeue(k, d);
+            complete(k, caller, Abi.OK, false);
+            k.pr[Kernel.SENDTO + caller] = d;
+            return Abi.OK;
+        }
+        if (op == Abi.SENDNB) {
+            return Abi.ENOTREADY;
+        }
+        if (deadlock(k, caller, d)) {
+            return Abi.ELOCKED;
+        }
+        k.pb[Kernel.SENDING + caller] = true;
+        k.pr[Kernel.SENDTO + caller] = d;
+        k.st[Kernel.SENDSTAMP + caller] = Sched.nextStamp(k);
+        Sched.requeue(k, caller);
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ ensures \invariant_for(k);
+      @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
+      @   || \result == Abi.ELOCKED || \result == Abi.ETRAPDENIED;
+      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] || k.pb[Kernel.RECEIVING + caller];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.PB_SIZE; k.pb[i] == \old(k.pb[i]));
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock,
+      @   k.lastAsyncSender, k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender, k.lastAsyncIndex;
+      @*/
+    public static int receive(Kernel k, int caller, int srcEp) {
+        if (!validCaller(k, caller)) {
+            return Abi.EINVAL;
+        }
+        if (!trapAllowed(k, caller, Abi.RECEIVE)) {
+            return Abi.ETRAPDENIED;
+        }
+        int s = -1;
+        if (srcEp != Abi.ANY) {
+            s = k.slotOf(srcEp);
+            if (s < 0) {
+                return Abi.EDEADSRCDST;
+            }
+            if (s == caller) {
+                return Abi.EINVAL;
+            }
+        }
+        return receiveFrom(k, caller, s, false);
+    }
+
+    /**
+     * Receive for a running caller from slot s (or ANY = -1): pending notifications first
+     * (unless a reply is awaited), then SENDA messages, then the oldest queued sender;
+     * otherwise block (after the deadlock check).
+     */
+    static int receiveFrom(Kernel k, int caller, int s, boolean reply) {
+        if (!reply) {
+            int n = pendingNote(k, caller, s);
+            if (n >= 0) {
+                k.note[caller * Kernel.NSRC + n] = false;
+                notifyMsg(k, caller, sourceEndpoint(k, n));
+                complete(k, caller, Abi.OK, true);
+                return Abi.OK;
+            }
+        }
+        if (Async.takePending(k, caller, s)) {
+            complete(k, caller, Abi.OK, true);
+            return Abi.OK;
+        }
+        int q = oldestSender(k, caller, s);
+        if (q >= 0) {
+            copyMsg(k, q, caller);
+            k.pb[Kernel.SENDING + q] = false;
+            if (!k.pb[Kernel.RECEIVING + q]) {
+                complete(k, q, Abi.OK, false);
+            }
+            Sched.requeue(k, q);
+            complete(k, caller, Abi.OK, true);
+            return Abi.OK;
+        }
+        if (s >= 0 && deadlock(k, caller, s)) {
+            return Abi.ELOCKED;
+        }
+        k.pb[Kernel.RECEIVING + caller] = true;
+        k.pb[Kernel.REPLY + caller] = reply;
+        k.pr[Kernel.RECVFROM + caller] = s;
+        Sched.requeue(k, caller);
+        return Abi.OK;
+    }
+
+    /** Endpoint that a notification source index (slot, or NP + kernel source) names. */
+    static int sourceEndpoint(Kernel k, int n) {
+        if (n < Kernel.NP) {
+            return Kernel.ep(k.pr[Kernel.GEN + n], n);
+        }
+        if (n == Kernel.NP) {
+            return Abi.SYSTEM;
+        }
+        if (n == Kernel.NP + 1) {
+            return Abi.HARDWARE;
+        }
+        return Abi.CLOCK;
+    }
+
+    /** Lowest pending notification source for r matching s (ANY = -1), or -1. */
+    static int pendingNote(Kernel k, int r, int s) {
+        if (s >= 0) {
+            return k.note[r * Kernel.NSRC + s] ? s : -1;
+        }
+        /*@ loop_invariant 0 <= n && n <= Kernel.NSRC;
+          @ assignable \strictly_nothing;
+          @ decreases Kernel.NSRC - n;
+          @*/
+        for (int n = 0; n < Kernel.NSRC; n++) {
+            if (k.note[r * Kernel.NSRC + n]) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    /** The head of r's sender queue (smallest stamp) among senders matching s, or -1. */
+    static int oldestSender(Kernel k, int r, int s) {
+        int best = -1;
+        /*@ loop_invariant 0 <= q && q <= Kernel.NP && -1 <= best && best < q
+          @   && (best >= 0 ==> (k.pb[Kernel.SENDING + best] && k.pr[Kernel.SENDTO + best] == r
+          @        && (s == -1 || best == s)));
+          @ assignable \strictly_nothing;
+          @ decreases Kernel.NP - q;
+          @*/
+        for (int q = 0; q < Kernel.NP; q++) {
+            if (k.pb[Kernel.SENDING + q] && k.pr[Kernel.SENDTO + q] == r && (s == -1 || q == s)) {
+                if (best == -1 || k.st[Kernel.SENDSTAMP + q] < k.st[Kernel.SENDSTAMP + best]) {
+                    best = q;
+                }
+            }
+        }
+        return best;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ ensures \invariant_for(k);
+      @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
+      @   || \result == Abi.ECALLDENIED || \result == Abi.ETRAPDENIED;
+      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] && k.pb[Kernel.RUNQ + caller];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.PB_SIZE; k.pb[i] == \old(k.pb[i]));
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @*/
+    public static int notify(Kernel k, int caller, int dstEp) {
+        if (!validCaller(k, caller)) {
+            return Abi.EINVAL;
+        }
+        if (!trapAllowed(k, caller, Abi.NOTIFY)) {
+            return Abi.ETRAPDENIED;
+        }
+        int d = k.slotOf(dstEp);
+        if (d < 0) {
+            return Abi.EDEADSRCDST;
+        }
+        if (d == caller) {
+            return Abi.EINVAL;
+        }
+        if (!ipcAllowed(k, caller, d)) {
+            return Abi.ECALLDENIED;
+        }
+        deliverNote(k, d, caller);
+        complete(k, caller, Abi.OK, false);
+        return Abi.OK;
+    }
+
+    /** Delivers a notification from source index n to d now, or leaves it pending. */
+    static void deliverNote(Kernel k, int d, int n) {
+        boolean matches = k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.SENDING + d] && !k.pb[Kernel.REPLY + d]
+                && (k.pr[Kernel.RECVFROM + d] == -1 || k.pr[Kernel.RECVFROM + d] == n);
+        if (matches) {
+            notifyMsg(k, d, sourceEndpoint(k, n));
+            k.pb[Kernel.RECEIVING + d] = false;
+            complete(k, d, Abi.OK, true);
+            Sched.requeue(k, d);
+        } else {
+            k.note[d * Kernel.NSRC + n] = true;
+        }
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= dst && dst < Kernel.NP && k.pb[Kernel.USED + dst];
+      @ requires source == Abi.SYSTEM || source == Abi.HARDWARE || source == Abi.CLOCK;
+      @ ensures \invariant_for(k) && \result == Abi.OK;
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires dst < 0 || dst >= Kernel.NP || !k.pb[Kernel.USED + dst]
+      @   || source != Abi.SYSTEM && source != Abi.HARDWARE && source != Abi.CLOCK;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @*/
+    public static int notifyFromKernel(Kernel k, int dst, int source) {
+        if (dst < 0 || dst >= Kernel.NP || !k.pb[Kernel.USED + dst]) {
+            return Abi.EINVAL;
+        }
+        int n;
+        if (source == Abi.SYSTEM) {
+            n = Kernel.NP;
+        } else if (source == Abi.HARDWARE) {
+            n = Kernel.NP + 1;
+        } else if (source == Abi.CLOCK) {
+            n = Kernel.NP + 2;
+        } else {
+            return Abi.EINVAL;
+        }
+        deliverNote(k, dst, n);
+        return Abi.OK;
+    }
+}

@@ -1,0 +1,488 @@
+package dev.noreset.kernel.core;
+
+/**
+ * State of the verified core: process table, IPC and scheduler state, privilege records and
+ * grant tables, with the class invariants every operation (Procs, Ipc, Sched, Privs, Grants)
+ * preserves.
+ *
+ * <p>Why packed arrays: KeY reasons about distinct arrays only when told they are distinct,
+ * and about objects in an array only through quantified aliasing facts. So each kind of state
+ * is one array laid out field-major ({@code pr[SENDTO + p]} is the send target of slot p):
+ * a write to one field of one slot provably leaves every other field and slot alone by linear
+ * arithmetic on the index. Queues are not linked lists: a blocked sender records its target
+ * and an enqueue stamp, so "a blocked sender sits in exactly one queue" holds by construction
+ * and the FIFO head is the smallest stamp; run queues are likewise (priority, stamp).
+ */
+public final class Kernel {
+    // ---- sizes (all derived from spec/abi) ----
+    static final int NP = Abi.NR_PROCS;
+    /** 32-bit words per message. */
+    static final int MW = Abi.MESSAGE_SIZE / 4;
+    static final int NPRIV = Abi.NR_PRIVS;
+    static final int NSYS = Abi.NR_SYS_CALLS;
+    /** IPC operation numbers 0..SENDA index the trap mask. */
+    static final int NTRAP = Abi.SENDA + 1;
+    /** IRQ lines of the PIC pair. */
+    static final int NIRQ = 16;
+    /** I/O port ranges per privilege record. */
+    static final int NIO = 8;
+    static final int AK = Abi.SENDA_MAX;
+    static final int NA = NP * AK;
+    static final int NG = NP * Abi.NR_GRANTS;
+    /** Notification sources per receiver: slots 0..NP-1, then SYSTEM, HARDWARE, CLOCK. */
+    static final int NSRC = NP + 3;
+    static final int EP_SCALE = 1 << Abi.ENDPOINT_SLOT_BITS;
+    /** Largest generation whose endpoints still fit a positive int. */
+    static final int MAX_GEN = (1 << (31 - Abi.ENDPOINT_SLOT_BITS)) - 1;
+    static final int MAX_QUANTUM = 1000;
+
+    // ---- process record ints: pr[F + slot] ----
+    static final int GEN = 0;
+    static final int PRIO = NP;
+    static final int QUANT = 2 * NP;
+    static final int TICKS = 3 * NP;
+    static final int PRIV = 4 * NP;
+    static final int SENDTO = 5 * NP;
+    /** Slot the process receives from, -1 for ANY. */
+    static final int RECVFROM = 6 * NP;
+    static final int RESULT = 7 * NP;
+    static final int ACOUNT = 8 * NP;
+    static final int PR_SIZE = 9 * NP;
+
+    // ---- process record flags: pb[F + slot] ----
+    static final int USED = 0;
+    static final int SENDING = NP;
+    static final int RECEIVING = 2 * NP;
+    static final int STOPPED = 3 * NP;
+    static final int RUNQ = 4 * NP;
+    /** SENDREC in progress: only the destination's reply (not a notification) ends it. */
+    static final int REPLY = 5 * NP;
+    /** An IPC result is waiting for the glue. */
+    static final int READY = 6 * NP;
+    /** ...and it came with a message in the buffer. */
+    static final int GOTMSG = 7 * NP;
+    static final int PB_SIZE = 8 * NP;
+
+    // ---- stamps: st[F + slot] ----
+    static final int RUNSTAMP = 0;
+    static final int SENDSTAMP = NP;
+
+    // ---- SENDA tables: asy[F + slot * AK + i], ab[F + slot * AK + i] ----
+    static final int A_DST = 0;
+    static final int A_RES = NA;
+    /** Endpoint the glue loaded for the entry; resolved to A_DST when SENDA runs. */
+    static final int A_EP = 2 * NA;
+    static final int A_VALID = 0;
+    static final int A_PEND = NA;
+    static final int A_DONE = 2 * NA;
+
+    // ---- privilege records ----
+    static final int PV_PRIO = 0;
+    static final int PV_QUANT = NPRIV;
+    static final int PV_IOCOUNT = 2 * NPRIV;
+    static final int PV_IOLO = 3 * NPRIV;
+    static final int PV_IOHI = 3 * NPRIV + NPRIV * NIO;
+    static final int PVI_SIZE = 3 * NPRIV + 2 * NPRIV * NIO;
+    static final int PV_IPC = 0;
+    static final int PV_CALL = NPRIV * NP;
+    static final int PV_TRAP = PV_CALL + NPRIV * NSYS;
+    static final int PV_IRQ = PV_TRAP + NPRIV * NTRAP;
+    static final int PV_GRANT = PV_IRQ + NPRIV * NIRQ;
+    static final int PVB_SIZE = PV_GRANT + NPRIV;
+
+    // ---- grant tables: gr[F + owner * NR_GRANTS + index] ----
+    static final int G_SEQ = 0;
+    static final int G_GRANTEE = NG;
+    static final int G_ADDR = 2 * NG;
+    static final int G_SIZE = 3 * NG;
+    static final int G_FROM = 4 * NG;
+    static final int G_FROMID = 5 * NG;
+    static final int G_USED = 0;
+    static final int G_READ = NG;
+    static final int G_WRITE = 2 * NG;
+    static final int G_IND = 3 * NG;
+
+    /*@ spec_public @*/ final int[] pr;
+    /*@ spec_public @*/ final boolean[] pb;
+    /*@ spec_public @*/ final long[] st;
+    /*@ spec_public @*/ final int[] msg;
+    /*@ spec_public @*/ final boolean[] note;
+    /*@ spec_public @*/ final int[] asy;
+    /*@ spec_public @*/ final boolean[] ab;
+    /*@ spec_public @*/ final int[] amsg;
+    /*@ spec_public @*/ final int[] pvi;
+    /*@ spec_public @*/ final boolean[] pv;
+    /*@ spec_public @*/ final int[] gr;
+    /*@ spec_public @*/ final boolean[] gb;
+    /** Enqueue clock for run-queue and sender FIFO stamps. */
+    /*@ spec_public @*/ long clock;
+    /*@ spec_public @*/ int resolvedGranter;
+    /*@ spec_public @*/ int resolvedAddr;
+    /*@ spec_public @*/ int lastAsyncSender;
+    /*@ spec_public @*/ int lastAsyncIndex;
+
+    // Flat clauses on purpose: KeY's JML parser slows down exponentially with parenthesis depth.
+    //@ public invariant pr != null && pr.length == PR_SIZE && pb != null && pb.length == PB_SIZE;
+    //@ public invariant st != null && st.length == 2 * NP && msg != null && msg.length == NP * MW;
+    //@ public invariant note != null && note.length == NP * NSRC && asy != null && asy.length == 3 * NA;
+    //@ public invariant ab != null && ab.length == 3 * NA && amsg != null && amsg.length == NA * MW;
+    //@ public invariant pvi != null && pvi.length == PVI_SIZE && pv != null && pv.length == PVB_SIZE;
+    //@ public invariant gr != null && gr.length == 6 * NG && gb != null && gb.length == 4 * NG;
+    //@ public invariant pr != msg && pr != asy && pr != amsg && pr != pvi && pr != gr && msg != asy;
+    //@ public invariant msg != amsg && msg != pvi && msg != gr && asy != amsg && asy != pvi && asy != gr;
+    //@ public invariant amsg != pvi && amsg != gr && pvi != gr;
+    //@ public invariant pb != note && pb != ab && pb != pv && pb != gb && note != ab && note != pv;
+    //@ public invariant note != gb && ab != pv && ab != gb && pv != gb;
+    //@ public invariant 0 <= clock;
+
+    /**
+     * The kernel's state invariants (MINIX "runnable" data invariant, queue and notification
+     * hygiene, ranges). Stated as a model predicate rather than as class invariants so that
+     * the cheap shape invariants above do not drag these quantified formulas into every proof:
+     * each operation has a functional contract and a separate "preserves wellFormed" contract
+     * (proofs/index.tsv lists which of those KeY closes). CoreInvariants mirrors it for tests.
+     * Conjuncts: runnable <=> in run queue; free slots carry no state; ranges; a blocked sender
+     * waits on a live other; a receiver waits for ANY or a live other; reply pending =>
+     * receiving; notify bits only between live processes; pending SENDA entries name live
+     * processes; privilege record ranges.
+     */
+    /*@ public model boolean wellFormed() {
+      @   return (\forall int p; 0 <= p && p < NP;
+      @       pb[RUNQ + p] <==> pb[USED + p] && !pb[SENDING + p] && !pb[RECEIVING + p] && !pb[STOPPED + p])
+      @   && (\forall int p; 0 <= p && p < NP; !pb[USED + p] ==> !pb[SENDING + p]
+      @       && !pb[RECEIVING + p] && !pb[STOPPED + p] && !pb[REPLY + p] && !pb[READY + p] && pr[ACOUNT + p] == 0)
+      @   && (\forall int p; 0 <= p && p < NP; 0 <= pr[GEN + p] && pr[GEN + p] <= MAX_GEN
+      @       && 0 <= pr[PRIO + p] && pr[PRIO + p] < Abi.NR_PRIORITIES && 0 <= pr[PRIV + p] && pr[PRIV + p] < NPRIV)
+      @   && (\forall int p; 0 <= p && p < NP; 0 <= pr[TICKS + p] && pr[TICKS + p] <= pr[QUANT + p]
+      @       && pr[QUANT + p] <= MAX_QUANTUM && 0 <= pr[ACOUNT + p] && pr[ACOUNT + p] <= AK)
+      @   && (\forall int p; 0 <= p && p < NP; 0 <= st[RUNSTAMP + p] && st[RUNSTAMP + p] <= clock
+      @       && 0 <= st[SENDSTAMP + p] && st[SENDSTAMP + p] <= clock)
+      @   && (\forall int p; 0 <= p && p < NP; pb[SENDING + p] ==> 0 <= pr[SENDTO + p]
+      @       && pr[SENDTO + p] < NP && pr[SENDTO + p] != p && pb[USED + pr[SENDTO + p]])
+      @   && (\forall int p; 0 <= p && p < NP; pb[RECEIVING + p] && pr[RECVFROM + p] != -1
+      @       ==> 0 <= pr[RECVFROM + p] && pr[RECVFROM + p] < NP && pr[RECVFROM + p] != p && pb[USED + pr[RECVFROM + p]])
+      @   && (\forall int d; 0 <= d && d < NP; (\forall int s; 0 <= s && s < NSRC;
+      @       note[d * NSRC + s] ==> pb[USED + d] && s >= NP || pb[USED + d] && pb[USED + s]))
+      @   && (\forall int p; 0 <= p && p < NP; (\forall int i; 0 <= i && i < AK;
+      @       ab[A_PEND + p * AK + i] ==> pb[USED + p] && 0 <= asy[A_DST + p * AK + i]
+      @         && asy[A_DST + p * AK + i] < NP && pb[USED + asy[A_DST + p * AK + i]]))
+      @   && (\forall int v; 0 <= v && v < NPRIV; 0 <= pvi[PV_IOCOUNT + v] && pvi[PV_IOCOUNT + v] <= NIO
+      @       && 0 <= pvi[PV_PRIO + v] && pvi[PV_PRIO + v] < Abi.NR_PRIORITIES
+      @       && 0 <= pvi[PV_QUANT + v] && pvi[PV_QUANT + v] <= MAX_QUANTUM)
+      @   && (\forall int p; 0 <= p && p < NP; pb[REPLY + p] ==> pb[RECEIVING + p]);
+      @ }
+      @*/
+
+    /*@ public normal_behavior
+      @ ensures (\forall int p; 0 <= p && p < NP; !pb[USED + p]);
+      @ ensures (\forall int v; 0 <= v && v < PVB_SIZE; !pv[v]);
+      @ ensures clock == 0;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ ensures wellFormed();
+      @ assignable \nothing;
+      @*/
+    public Kernel() {
+        pr = new int[PR_SIZE];
+        pb = new boolean[PB_SIZE];
+        st = new long[2 * NP];
+        msg = new int[NP * MW];
+        note = new boolean[NP * NSRC];
+        asy = new int[3 * NA];
+        ab = new boolean[3 * NA];
+        amsg = new int[NA * MW];
+        pvi = new int[PVI_SIZE];
+        pv = new boolean[PVB_SIZE];
+        gr = new int[6 * NG];
+        gb = new boolean[4 * NG];
+        clock = 0;
+        resolvedGranter = -1;
+        resolvedAddr = 0;
+        lastAsyncSender = -1;
+        lastAsyncIndex = -1;
+    }
+
+    /**
+     * Endpoint of (generation, slot); -1 outside the encodable range, which the state
+     * invariant rules out but which keeps every caller free of overflow on its own.
+     */
+    static int ep(int gen, int slot) {
+        if (gen < 0 || gen > MAX_GEN || slot < 0 || slot >= NP) {
+            return -1;
+        }
+        return gen * EP_SCALE + slot;
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && pb[USED + slot]);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ boolean isLive(int slot) {
+        return 0 <= slot && slot < NP && pb[USED + slot];
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
+      @ ensures 0 <= slot && slot < NP && pb[USED + slot] && 0 <= pr[GEN + slot] && pr[GEN + slot] <= MAX_GEN
+      @   ==> \result == pr[GEN + slot] * EP_SCALE + slot;
+      @ ensures slot < 0 || slot >= NP || !pb[USED + slot] ==> \result == -1;
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int endpointOf(int slot) {
+        if (0 <= slot && slot < NP && pb[USED + slot]) {
+            return ep(pr[GEN + slot], slot);
+        }
+        return -1;
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
+      @ ensures \result >= 0 ==> \result < NP && pb[USED + \result] && pr[GEN + \result] * EP_SCALE + \result == endpoint;
+      @ ensures \result == -1 <==> !(\exists int s; 0 <= s && s < NP; pb[USED + s] && 0 <= pr[GEN + s]
+      @   && pr[GEN + s] <= MAX_GEN && pr[GEN + s] * EP_SCALE + s == endpoint);
+      @ ensures \result >= -1;
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int slotOf(int endpoint) {
+        /*@ loop_invariant 0 <= s && s <= NP;
+          @ loop_invariant (\forall int t; 0 <= t && t < s; !pb[USED + t] || pr[GEN + t] < 0
+          @   || pr[GEN + t] > MAX_GEN || pr[GEN + t] * EP_SCALE + t != endpoint);
+          @ assignable \strictly_nothing;
+          @ decreases NP - s;
+          @*/
+        for (int s = 0; s < NP; s++) {
+            if (pb[USED + s] && endpoint >= 0 && ep(pr[GEN + s], s) == endpoint) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && pb[RUNQ + slot]);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ boolean isRunnable(int slot) {
+        return 0 <= slot && slot < NP && pb[RUNQ + slot];
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && pb[SENDING + slot]);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ boolean isSending(int slot) {
+        return 0 <= slot && slot < NP && pb[SENDING + slot];
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && pb[RECEIVING + slot]);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ boolean isReceiving(int slot) {
+        return 0 <= slot && slot < NP && pb[RECEIVING + slot];
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && pb[STOPPED + slot]);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ boolean isStopped(int slot) {
+        return 0 <= slot && slot < NP && pb[STOPPED + slot];
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE;
+      @ ensures slot < 0 || slot >= NP ==> \result == 0;
+      @ ensures 0 <= slot && slot < NP ==> \result == (pb[SENDING + slot] ? 1 : 0) + (pb[RECEIVING + slot] ? 2 : 0)
+      @   + (pb[STOPPED + slot] ? 4 : 0);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int flags(int slot) {
+        if (slot < 0 || slot >= NP) {
+            return 0;
+        }
+        int f = 0;
+        if (pb[SENDING + slot]) {
+            f = f + 1;
+        }
+        if (pb[RECEIVING + slot]) {
+            f = f + 2;
+        }
+        if (pb[STOPPED + slot]) {
+            f = f + 4;
+        }
+        return f;
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && pb[SENDING + slot] ? pr[SENDTO + slot] : -1);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int sendTarget(int slot) {
+        return 0 <= slot && slot < NP && pb[SENDING + slot] ? pr[SENDTO + slot] : -1;
+    }
+
+    /** Slot the process waits to receive from; -1 for ANY or when not receiving. */
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && pb[RECEIVING + slot] ? pr[RECVFROM + slot] : -1);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int recvSource(int slot) {
+        return 0 <= slot && slot < NP && pb[RECEIVING + slot] ? pr[RECVFROM + slot] : -1;
+    }
+
+    /*@ public normal_behavior
+      @ requires pr != null && pr.length == PR_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP ? pr[PRIV + slot] : -1);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int privOf(int slot) {
+        return 0 <= slot && slot < NP ? pr[PRIV + slot] : -1;
+    }
+
+    /*@ public normal_behavior
+      @ requires pr != null && pr.length == PR_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP ? pr[PRIO + slot] : -1);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int priority(int slot) {
+        return 0 <= slot && slot < NP ? pr[PRIO + slot] : -1;
+    }
+
+    /*@ public normal_behavior
+      @ requires pr != null && pr.length == PR_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP ? pr[GEN + slot] : -1);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int generation(int slot) {
+        return 0 <= slot && slot < NP ? pr[GEN + slot] : -1;
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && pb[READY + slot]);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ boolean resultReady(int slot) {
+        return 0 <= slot && slot < NP && pb[READY + slot];
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && pb[READY + slot] ? pr[RESULT + slot] : Abi.OK);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int ipcResult(int slot) {
+        return 0 <= slot && slot < NP && pb[READY + slot] ? pr[RESULT + slot] : Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && pb[READY + slot] && pb[GOTMSG + slot]);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ boolean messageReceived(int slot) {
+        return 0 <= slot && slot < NP && pb[READY + slot] && pb[GOTMSG + slot];
+    }
+
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE;
+      @ requires 0 <= slot && slot < NP;
+      @ ensures !pb[READY + slot] && !pb[GOTMSG + slot];
+      @ assignable pb[READY + slot], pb[GOTMSG + slot];
+      @ also public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE;
+      @ requires slot < 0 || slot >= NP;
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ void clearResult(int slot) {
+        if (0 <= slot && slot < NP) {
+            pb[READY + slot] = false;
+            pb[GOTMSG + slot] = false;
+        }
+    }
+
+    /*@ public normal_behavior
+      @ requires msg != null && msg.length == NP * MW;
+      @ ensures \result == (0 <= slot && slot < NP && 0 <= w && w < MW ? msg[slot * MW + w] : 0);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int msgWord(int slot, int w) {
+        return 0 <= slot && slot < NP && 0 <= w && w < MW ? msg[slot * MW + w] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ requires msg != null && msg.length == NP * MW;
+      @ requires 0 <= slot && slot < NP && 0 <= w && w < MW;
+      @ ensures msg[slot * MW + w] == v;
+      @ assignable msg[slot * MW + w];
+      @ also public normal_behavior
+      @ requires msg != null && msg.length == NP * MW;
+      @ requires slot < 0 || slot >= NP || w < 0 || w >= MW;
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ void setMsgWord(int slot, int w, int v) {
+        if (0 <= slot && slot < NP && 0 <= w && w < MW) {
+            msg[slot * MW + w] = v;
+        }
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == resolvedGranter;
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int resolvedGranter() {
+        return resolvedGranter;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == resolvedAddr;
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int resolvedAddr() {
+        return resolvedAddr;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == lastAsyncSender;
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int lastAsyncSender() {
+        return lastAsyncSender;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == lastAsyncIndex;
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int lastAsyncIndex() {
+        return lastAsyncIndex;
+    }
+
+    /*@ public normal_behavior
+      @ requires ab != null && ab.length == 3 * NA;
+      @ ensures \result == (0 <= slot && slot < NP && 0 <= i && i < AK && ab[A_DONE + slot * AK + i]);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ boolean asyncDone(int slot, int i) {
+        return 0 <= slot && slot < NP && 0 <= i && i < AK && ab[A_DONE + slot * AK + i];
+    }
+
+    /*@ public normal_behavior
+      @ requires asy != null && asy.length == 3 * NA;
+      @ ensures \result == (0 <= slot && slot < NP && 0 <= i && i < AK ? asy[A_RES + slot * AK + i] : Abi.EINVAL);
+      @ assignable \nothing;
+      @*/
+    public /*@ helper @*/ int asyncResult(int slot, int i) {
+        return 0 <= slot && slot < NP && 0 <= i && i < AK ? asy[A_RES + slot * AK + i] : Abi.EINVAL;
+    }
+}

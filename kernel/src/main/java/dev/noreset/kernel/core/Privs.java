@@ -1,0 +1,302 @@
+package dev.noreset.kernel.core;
+
+/**
+ * Privilege records (MINIX struct priv): allowed IPC targets, trap operations and kernel
+ * calls, I/O port ranges, IRQ lines, grant rights, priority and quantum. Record 0 is shared
+ * by all user processes. Setters serve the boot image table and SYS_PRIVCTL; the checks
+ * serve the kernel-call dispatcher (range, then mask, then handler).
+ */
+public final class Privs {
+    private Privs() { }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot] && 0 <= priv && priv < Kernel.NPRIV;
+      @ ensures \result == Abi.OK && \invariant_for(k) && k.pr[Kernel.PRIV + slot] == priv;
+      @ assignable k.pr[Kernel.PRIV + slot];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot] || priv < 0 || priv >= Kernel.NPRIV;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pr[Kernel.PRIV + slot];
+      @*/
+    public static int setPriv(Kernel k, int slot, int priv) {
+        if (slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot] || priv < 0 || priv >= Kernel.NPRIV) {
+            return Abi.EINVAL;
+        }
+        k.pr[Kernel.PRIV + slot] = priv;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= target && target < Kernel.NP;
+      @ ensures \result == Abi.OK && \invariant_for(k) && k.pv[Kernel.PV_IPC + priv * Kernel.NP + target] == on;
+      @ assignable k.pv[Kernel.PV_IPC + priv * Kernel.NP + target];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires priv < 0 || priv >= Kernel.NPRIV || target < 0 || target >= Kernel.NP;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pv[Kernel.PV_IPC + priv * Kernel.NP + target];
+      @*/
+    public static int allowIpc(Kernel k, int priv, int target, boolean on) {
+        if (priv < 0 || priv >= Kernel.NPRIV || target < 0 || target >= Kernel.NP) {
+            return Abi.EINVAL;
+        }
+        k.pv[Kernel.PV_IPC + priv * Kernel.NP + target] = on;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= call && call < Kernel.NSYS;
+      @ ensures \result == Abi.OK && \invariant_for(k) && k.pv[Kernel.PV_CALL + priv * Kernel.NSYS + call] == on;
+      @ assignable k.pv[Kernel.PV_CALL + priv * Kernel.NSYS + call];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires priv < 0 || priv >= Kernel.NPRIV || call < 0 || call >= Kernel.NSYS;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pv[Kernel.PV_CALL + priv * Kernel.NSYS + call];
+      @*/
+    public static int allowCall(Kernel k, int priv, int call, boolean on) {
+        if (priv < 0 || priv >= Kernel.NPRIV || call < 0 || call >= Kernel.NSYS) {
+            return Abi.EINVAL;
+        }
+        k.pv[Kernel.PV_CALL + priv * Kernel.NSYS + call] = on;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= op && op < Kernel.NTRAP;
+      @ ensures \result == Abi.OK && \invariant_for(k) && k.pv[Kernel.PV_TRAP + priv * Kernel.NTRAP + op] == on;
+      @ assignable k.pv[Kernel.PV_TRAP + priv * Kernel.NTRAP + op];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires priv < 0 || priv >= Kernel.NPRIV || op < 0 || op >= Kernel.NTRAP;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pv[Kernel.PV_TRAP + priv * Kernel.NTRAP + op];
+      @*/
+    public static int allowTrap(Kernel k, int priv, int op, boolean on) {
+        if (priv < 0 || priv >= Kernel.NPRIV || op < 0 || op >= Kernel.NTRAP) {
+            return Abi.EINVAL;
+        }
+        k.pv[Kernel.PV_TRAP + priv * Kernel.NTRAP + op] = on;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= irq && irq < Kernel.NIRQ;
+      @ ensures \result == Abi.OK && \invariant_for(k) && k.pv[Kernel.PV_IRQ + priv * Kernel.NIRQ + irq] == on;
+      @ assignable k.pv[Kernel.PV_IRQ + priv * Kernel.NIRQ + irq];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires priv < 0 || priv >= Kernel.NPRIV || irq < 0 || irq >= Kernel.NIRQ;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pv[Kernel.PV_IRQ + priv * Kernel.NIRQ + irq];
+      @*/
+    public static int allowIrq(Kernel k, int priv, int irq, boolean on) {
+        if (priv < 0 || priv >= Kernel.NPRIV || irq < 0 || irq >= Kernel.NIRQ) {
+            return Abi.EINVAL;
+        }
+        k.pv[Kernel.PV_IRQ + priv * Kernel.NIRQ + irq] = on;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= priv && priv < Kernel.NPRIV;
+      @ ensures \result == Abi.OK && \invariant_for(k) && k.pv[Kernel.PV_GRANT + priv] == on;
+      @ assignable k.pv[Kernel.PV_GRANT + priv];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires priv < 0 || priv >= Kernel.NPRIV;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pv[Kernel.PV_GRANT + priv];
+      @*/
+    public static int allowGrants(Kernel k, int priv, boolean on) {
+        if (priv < 0 || priv >= Kernel.NPRIV) {
+            return Abi.EINVAL;
+        }
+        k.pv[Kernel.PV_GRANT + priv] = on;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= prio && prio < Abi.NR_PRIORITIES
+      @   && 1 <= quantum && quantum <= Kernel.MAX_QUANTUM;
+      @ ensures \result == Abi.OK && \invariant_for(k);
+      @ ensures k.pvi[Kernel.PV_PRIO + priv] == prio && k.pvi[Kernel.PV_QUANT + priv] == quantum;
+      @ assignable k.pvi[Kernel.PV_PRIO + priv], k.pvi[Kernel.PV_QUANT + priv];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires priv < 0 || priv >= Kernel.NPRIV || prio < 0 || prio >= Abi.NR_PRIORITIES
+      @   || quantum < 1 || quantum > Kernel.MAX_QUANTUM;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pvi[Kernel.PV_PRIO + priv], k.pvi[Kernel.PV_QUANT + priv];
+      @*/
+    public static int setSchedLimits(Kernel k, int priv, int prio, int quantum) {
+        if (priv < 0 || priv >= Kernel.NPRIV || prio < 0 || prio >= Abi.NR_PRIORITIES
+                || quantum < 1 || quantum > Kernel.MAX_QUANTUM) {
+            return Abi.EINVAL;
+        }
+        k.pvi[Kernel.PV_PRIO + priv] = prio;
+        k.pvi[Kernel.PV_QUANT + priv] = quantum;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= first && first <= last && last <= 65535
+      @   && k.pvi[Kernel.PV_IOCOUNT + priv] < Kernel.NIO;
+      @ ensures \result == Abi.OK && \invariant_for(k);
+      @ ensures k.pvi[Kernel.PV_IOCOUNT + priv] == \old(k.pvi[Kernel.PV_IOCOUNT + priv]) + 1;
+      @ ensures k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + \old(k.pvi[Kernel.PV_IOCOUNT + priv])] == first;
+      @ ensures k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + \old(k.pvi[Kernel.PV_IOCOUNT + priv])] == last;
+      @ assignable k.pvi[Kernel.PV_IOCOUNT + priv],
+      @   k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]],
+      @   k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires priv < 0 || priv >= Kernel.NPRIV || first < 0 || first > last || last > 65535;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= first && first <= last && last <= 65535
+      @   && k.pvi[Kernel.PV_IOCOUNT + priv] >= Kernel.NIO;
+      @ ensures \result == Abi.ENOMEM;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pvi[Kernel.PV_IOCOUNT + priv], k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]], k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]];
+      @*/
+    public static int addIoRange(Kernel k, int priv, int first, int last) {
+        if (priv < 0 || priv >= Kernel.NPRIV || first < 0 || first > last || last > 65535) {
+            return Abi.EINVAL;
+        }
+        int n = k.pvi[Kernel.PV_IOCOUNT + priv];
+        if (n >= Kernel.NIO) {
+            return Abi.ENOMEM;
+        }
+        k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + n] = first;
+        k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + n] = last;
+        k.pvi[Kernel.PV_IOCOUNT + priv] = n + 1;
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && 0 <= nr && nr < Kernel.NSYS;
+      @ ensures \result == Abi.OK <==> k.pv[Kernel.PV_CALL + k.pr[Kernel.PRIV + caller] * Kernel.NSYS + nr];
+      @ ensures \result == Abi.OK || \result == Abi.ECALLDENIED;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && (nr < 0 || nr >= Kernel.NSYS);
+      @ ensures \result == Abi.ENOSYS;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller];
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @*/
+    public static int checkKernelCall(Kernel k, int caller, int nr) {
+        if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller]) {
+            return Abi.EINVAL;
+        }
+        if (nr < 0 || nr >= Kernel.NSYS) {
+            return Abi.ENOSYS;
+        }
+        return k.pv[Kernel.PV_CALL + k.pr[Kernel.PRIV + caller] * Kernel.NSYS + nr] ? Abi.OK : Abi.ECALLDENIED;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && 0 <= irq && irq < Kernel.NIRQ;
+      @ ensures \result == Abi.OK <==> k.pv[Kernel.PV_IRQ + k.pr[Kernel.PRIV + caller] * Kernel.NIRQ + irq];
+      @ ensures \result == Abi.OK || \result == Abi.EPERM;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller] || irq < 0 || irq >= Kernel.NIRQ;
+      @ ensures \result == Abi.EPERM;
+      @ assignable \nothing;
+      @*/
+    public static int checkIrq(Kernel k, int caller, int irq) {
+        if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller] || irq < 0 || irq >= Kernel.NIRQ) {
+            return Abi.EPERM;
+        }
+        return k.pv[Kernel.PV_IRQ + k.pr[Kernel.PRIV + caller] * Kernel.NIRQ + irq] ? Abi.OK : Abi.EPERM;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller];
+      @ requires 0 <= port && port <= 65535 && 1 <= bytes && bytes <= 4;
+      @ ensures \result == Abi.OK <==> (\exists int i; 0 <= i && i < k.pvi[Kernel.PV_IOCOUNT + k.pr[Kernel.PRIV + caller]];
+      @   k.pvi[Kernel.PV_IOLO + k.pr[Kernel.PRIV + caller] * Kernel.NIO + i] <= port
+      @   && port + bytes - 1 <= k.pvi[Kernel.PV_IOHI + k.pr[Kernel.PRIV + caller] * Kernel.NIO + i]);
+      @ ensures \result == Abi.OK || \result == Abi.EPERM;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller]
+      @   || port < 0 || port > 65535 || bytes < 1 || bytes > 4;
+      @ ensures \result == Abi.EPERM;
+      @ assignable \nothing;
+      @*/
+    public static int checkIo(Kernel k, int caller, int port, int bytes) {
+        if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller]
+                || port < 0 || port > 65535 || bytes < 1 || bytes > 4) {
+            return Abi.EPERM;
+        }
+        int v = k.pr[Kernel.PRIV + caller];
+        int n = k.pvi[Kernel.PV_IOCOUNT + v];
+        /*@ loop_invariant 0 <= i && i <= n && n == k.pvi[Kernel.PV_IOCOUNT + v];
+          @ loop_invariant (\forall int j; 0 <= j && j < i; k.pvi[Kernel.PV_IOLO + v * Kernel.NIO + j] > port
+          @        || port + bytes - 1 > k.pvi[Kernel.PV_IOHI + v * Kernel.NIO + j]);
+          @ assignable \strictly_nothing;
+          @ decreases n - i;
+          @*/
+        for (int i = 0; i < n; i++) {
+            if (k.pvi[Kernel.PV_IOLO + v * Kernel.NIO + i] <= port
+                    && port + bytes - 1 <= k.pvi[Kernel.PV_IOHI + v * Kernel.NIO + i]) {
+                return Abi.OK;
+            }
+        }
+        return Abi.EPERM;
+    }
+}

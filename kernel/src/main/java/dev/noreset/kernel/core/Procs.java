@@ -1,0 +1,219 @@
+package dev.noreset.kernel.core;
+
+/**
+ * Process lifecycle: spawn into a free slot, stop/resume, and death. Death wakes everyone
+ * blocked on the dead process with EDEADSRCDST, drops its queued sends, SENDA entries,
+ * notification bits and grants, and advances the slot's generation so old endpoints never
+ * reach the next occupant. TLA+: Ipc.tla Die.
+ */
+public final class Procs {
+    private Procs() { }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ ensures \result == Abi.ENOMEM <==> (\forall int s; 0 <= s && s < Kernel.NP; k.pb[Kernel.USED + s]);
+      @ ensures \result != Abi.ENOMEM ==> (0 <= \result && \result < Kernel.NP && !k.pb[Kernel.USED + \result]);
+      @ assignable \nothing;
+      @*/
+    public static int freeSlot(Kernel k) {
+        /*@ loop_invariant 0 <= s && s <= Kernel.NP
+          @   && (\forall int t; 0 <= t && t < s; k.pb[Kernel.USED + t]);
+          @ assignable \strictly_nothing;
+          @ decreases Kernel.NP - s;
+          @*/
+        for (int s = 0; s < Kernel.NP; s++) {
+            if (!k.pb[Kernel.USED + s]) {
+                return s;
+            }
+        }
+        return Abi.ENOMEM;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= slot && slot < Kernel.NP && !k.pb[Kernel.USED + slot];
+      @ requires 0 <= priv && priv < Kernel.NPRIV && k.pvi[Kernel.PV_QUANT + priv] >= 1;
+      @ requires 0 <= k.pr[Kernel.GEN + slot] && k.pr[Kernel.GEN + slot] <= Kernel.MAX_GEN;
+      @ ensures \invariant_for(k);
+      @ ensures \result == k.pr[Kernel.GEN + slot] * Kernel.EP_SCALE + slot && \result >= 0;
+      @ ensures k.pb[Kernel.USED + slot] && k.pb[Kernel.RUNQ + slot] && k.pr[Kernel.PRIV + slot] == priv;
+      @ ensures k.pr[Kernel.PRIO + slot] == k.pvi[Kernel.PV_PRIO + priv];
+      @ assignable k.pb[Kernel.USED + slot], k.pb[Kernel.RUNQ + slot], k.pb[Kernel.GOTMSG + slot],
+      @   k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot], k.pr[Kernel.QUANT + slot],
+      @   k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires slot < 0 || slot >= Kernel.NP || priv < 0 || priv >= Kernel.NPRIV
+      @   || k.pvi[Kernel.PV_QUANT + priv] < 1;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot];
+      @ requires 0 <= priv && priv < Kernel.NPRIV && k.pvi[Kernel.PV_QUANT + priv] >= 1;
+      @ ensures \result == Abi.EBUSY;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[Kernel.USED + slot], k.pb[Kernel.RUNQ + slot], k.pb[Kernel.GOTMSG + slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot], k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @*/
+    public static int spawn(Kernel k, int slot, int priv) {
+        if (slot < 0 || slot >= Kernel.NP || priv < 0 || priv >= Kernel.NPRIV
+                || k.pvi[Kernel.PV_QUANT + priv] < 1) {
+            return Abi.EINVAL;
+        }
+        if (k.pb[Kernel.USED + slot]) {
+            return Abi.EBUSY;
+        }
+        k.pr[Kernel.PRIV + slot] = priv;
+        k.pr[Kernel.PRIO + slot] = k.pvi[Kernel.PV_PRIO + priv];
+        k.pr[Kernel.QUANT + slot] = k.pvi[Kernel.PV_QUANT + priv];
+        k.pr[Kernel.TICKS + slot] = k.pvi[Kernel.PV_QUANT + priv];
+        k.pb[Kernel.GOTMSG + slot] = false;
+        k.pb[Kernel.USED + slot] = true;
+        Sched.requeue(k, slot);
+        return Kernel.ep(k.pr[Kernel.GEN + slot], slot);
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot];
+      @ ensures \result == Abi.OK && \invariant_for(k);
+      @ ensures k.pb[Kernel.STOPPED + slot] && !k.pb[Kernel.RUNQ + slot];
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot];
+      @ ensures \result == Abi.ESRCH;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @*/
+    public static int stop(Kernel k, int slot) {
+        if (slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot]) {
+            return Abi.ESRCH;
+        }
+        k.pb[Kernel.STOPPED + slot] = true;
+        Sched.requeue(k, slot);
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot];
+      @ ensures \result == Abi.OK && \invariant_for(k);
+      @ ensures !k.pb[Kernel.STOPPED + slot];
+      @ ensures k.pb[Kernel.RUNQ + slot] == (!k.pb[Kernel.SENDING + slot] && !k.pb[Kernel.RECEIVING + slot]);
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot];
+      @ ensures \result == Abi.ESRCH;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @*/
+    public static int resume(Kernel k, int slot) {
+        if (slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot]) {
+            return Abi.ESRCH;
+        }
+        k.pb[Kernel.STOPPED + slot] = false;
+        Sched.requeue(k, slot);
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
+      @ ensures \result == Abi.OK && \invariant_for(k);
+      @ ensures !k.pb[Kernel.USED + p] && !k.pb[Kernel.RUNQ + p];
+      @ ensures k.pr[Kernel.GEN + p] != \old(k.pr[Kernel.GEN + p]);
+      @ ensures (\forall int q; 0 <= q && q < Kernel.NP; k.pb[Kernel.SENDING + q] ==> k.pr[Kernel.SENDTO + q] != p);
+      @ ensures (\forall int q; 0 <= q && q < Kernel.NP; k.pb[Kernel.RECEIVING + q] ==> k.pr[Kernel.RECVFROM + q] != p);
+      @ ensures (\forall int q; 0 <= q && q < Kernel.NP; \old(k.pb[Kernel.SENDING + q]) && \old(k.pr[Kernel.SENDTO + q]) == p
+      @   || \old(k.pb[Kernel.RECEIVING + q]) && \old(k.pr[Kernel.RECVFROM + q]) == p
+      @   ==> k.pb[Kernel.READY + q] && k.pr[Kernel.RESULT + q] == Abi.EDEADSRCDST);
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.note[*], k.asy[*], k.ab[*], k.gb[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires p < 0 || p >= Kernel.NP || !k.pb[Kernel.USED + p];
+      @ ensures \result == Abi.ESRCH;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.note[*], k.asy[*], k.ab[*], k.gb[*], k.clock;
+      @*/
+    public static int exit(Kernel k, int p) {
+        if (p < 0 || p >= Kernel.NP || !k.pb[Kernel.USED + p]) {
+            return Abi.ESRCH;
+        }
+        // First cut every reference to p while p is still live (each step keeps the invariant),
+        // then retire p itself.
+        /*@ loop_invariant 0 <= q && q <= Kernel.NP && \invariant_for(k) && k.pb[Kernel.USED + p]
+          @   && (\forall int t; 0 <= t && t < q; k.pb[Kernel.SENDING + t] ==> k.pr[Kernel.SENDTO + t] != p)
+          @   && (\forall int t; 0 <= t && t < q; k.pb[Kernel.RECEIVING + t] ==> k.pr[Kernel.RECVFROM + t] != p);
+          @ assignable k.pb[*], k.pr[*], k.st[*], k.note[*], k.clock;
+          @ decreases Kernel.NP - q;
+          @*/
+        for (int q = 0; q < Kernel.NP; q++) {
+            if (q != p) {
+                wakeIfBlockedOn(k, q, p);
+                k.note[q * Kernel.NSRC + p] = false;
+            }
+        }
+        Async.dropTo(k, p);
+        Async.dropFrom(k, p);
+        clearNotes(k, p);
+        Grants.dropAll(k, p);
+        k.pb[Kernel.SENDING + p] = false;
+        k.pb[Kernel.RECEIVING + p] = false;
+        k.pb[Kernel.STOPPED + p] = false;
+        k.pb[Kernel.REPLY + p] = false;
+        k.pb[Kernel.READY + p] = false;
+        k.pb[Kernel.GOTMSG + p] = false;
+        k.pb[Kernel.RUNQ + p] = false;
+        k.pr[Kernel.ACOUNT + p] = 0;
+        k.pb[Kernel.USED + p] = false;
+        k.pr[Kernel.GEN + p] = k.pr[Kernel.GEN + p] < Kernel.MAX_GEN ? k.pr[Kernel.GEN + p] + 1 : 0;
+        return Abi.OK;
+    }
+
+    /** q blocked sending to or receiving from p (which is dying) wakes with EDEADSRCDST. */
+    static void wakeIfBlockedOn(Kernel k, int q, int p) {
+        boolean sendsToP = k.pb[Kernel.SENDING + q] && k.pr[Kernel.SENDTO + q] == p;
+        boolean recvsFromP = k.pb[Kernel.RECEIVING + q] && k.pr[Kernel.RECVFROM + q] == p;
+        if (sendsToP || recvsFromP) {
+            if (sendsToP) {
+                k.pb[Kernel.SENDING + q] = false;
+            }
+            // A SENDREC to p also waits for p's reply: that ends too.
+            if (k.pb[Kernel.RECEIVING + q] && (recvsFromP || k.pr[Kernel.RECVFROM + q] == p)) {
+                k.pb[Kernel.RECEIVING + q] = false;
+                k.pb[Kernel.REPLY + q] = false;
+            }
+            if (!k.pb[Kernel.RECEIVING + q]) {
+                Ipc.complete(k, q, Abi.EDEADSRCDST, false);
+            }
+            Sched.requeue(k, q);
+        }
+    }
+
+    /** Drops every notification pending for p. */
+    static void clearNotes(Kernel k, int p) {
+        int base = p * Kernel.NSRC;
+        /*@ loop_invariant 0 <= n && n <= Kernel.NSRC
+          @   && (\forall int t; 0 <= t && t < n; !k.note[base + t]);
+          @ assignable k.note[base .. base + Kernel.NSRC - 1];
+          @ decreases Kernel.NSRC - n;
+          @*/
+        for (int n = 0; n < Kernel.NSRC; n++) {
+            k.note[base + n] = false;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.noreset.kernel.core;
+
+/**
+ * Scheduler: NR_PRIORITIES run queues (0 is the highest), round-robin within a queue, a
+ * quantum in ticks. A queue is not a list: a runnable process carries its priority and the
+ * stamp of its last enqueue, and the head of the highest non-empty queue is the runnable
+ * process with the smallest (priority, stamp). TLA+: Sched.tla PickNext / Tick.
+ */
+public final class Sched {
+    private Sched() { }
+
+    /** Next enqueue stamp. Saturates at Long.MAX_VALUE (2^63 enqueues) instead of wrapping. */
+    static long nextStamp(Kernel k) {
+        if (k.clock < Long.MAX_VALUE) {
+            k.clock = k.clock + 1;
+        }
+        return k.clock;
+    }
+
+    /**
+     * Re-derives run-queue membership of p from its flags: the one place where a process
+     * enters (at the tail of its queue) or leaves a run queue.
+     */
+    static void requeue(Kernel k, int p) {
+        boolean runnable = k.pb[Kernel.USED + p] && !k.pb[Kernel.SENDING + p]
+                && !k.pb[Kernel.RECEIVING + p] && !k.pb[Kernel.STOPPED + p];
+        if (runnable && !k.pb[Kernel.RUNQ + p]) {
+            k.st[Kernel.RUNSTAMP + p] = nextStamp(k);
+        }
+        k.pb[Kernel.RUNQ + p] = runnable;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ ensures \result >= -1 && \result < Kernel.NP;
+      @ ensures \result == -1 <==> (\forall int q; 0 <= q && q < Kernel.NP; !k.pb[Kernel.RUNQ + q]);
+      @ ensures \result >= 0 ==> k.pb[Kernel.RUNQ + \result];
+      @ ensures \result >= 0 ==> (\forall int q; 0 <= q && q < Kernel.NP && k.pb[Kernel.RUNQ + q];
+      @   k.pr[Kernel.PRIO + \result] < k.pr[Kernel.PRIO + q] || k.pr[Kernel.PRIO + \result] == k.pr[Kernel.PRIO + q]
+      @   && k.st[Kernel.RUNSTAMP + \result] <= k.st[Kernel.RUNSTAMP + q]);
+      @ assignable \nothing;
+      @*/
+    public static int pickNext(Kernel k) {
+        int best = -1;
+        /*@ loop_invariant 0 <= p && p <= Kernel.NP && -1 <= best && best < p;
+          @ loop_invariant best == -1 <==> (\forall int q; 0 <= q && q < p; !k.pb[Kernel.RUNQ + q]);
+          @ loop_invariant best >= 0 ==> k.pb[Kernel.RUNQ + best];
+          @ loop_invariant best >= 0 ==> (\forall int q; 0 <= q && q < p && k.pb[Kernel.RUNQ + q];
+          @   k.pr[Kernel.PRIO + best] < k.pr[Kernel.PRIO + q] || k.pr[Kernel.PRIO + best] == k.pr[Kernel.PRIO + q]
+          @   && k.st[Kernel.RUNSTAMP + best] <= k.st[Kernel.RUNSTAMP + q]);
+          @ assignable \strictly_nothing;
+          @ decreases Kernel.NP - p;
+          @*/
+        for (int p = 0; p < Kernel.NP; p++) {
+            if (k.pb[Kernel.RUNQ + p]) {
+                if (best == -1 || k.pr[Kernel.PRIO + p] < k.pr[Kernel.PRIO + best]
+                        || k.pr[Kernel.PRIO + p] == k.pr[Kernel.PRIO + best]
+                            && k.st[Kernel.RUNSTAMP + p] < k.st[Kernel.RUNSTAMP + best]) {
+                    best = p;
+                }
+            }
+        }
+        return best;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.RUNQ + p];
+      @ ensures \result == Abi.OK;
+      @ ensures \old(k.pr[Kernel.TICKS + p]) > 1 ==> k.pr[Kernel.TICKS + p] == \old(k.pr[Kernel.TICKS + p]) - 1
+      @   && k.st[Kernel.RUNSTAMP + p] == \old(k.st[Kernel.RUNSTAMP + p]);
+      @ ensures \old(k.pr[Kernel.TICKS + p]) <= 1 ==> k.pr[Kernel.TICKS + p] == k.pr[Kernel.QUANT + p]
+      @   && k.st[Kernel.RUNSTAMP + p] == k.clock;
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires p < 0 || p >= Kernel.NP || !k.pb[Kernel.RUNQ + p];
+      @ ensures \result == Abi.ESRCH;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @*/
+    public static int tick(Kernel k, int p) {
+        if (p < 0 || p >= Kernel.NP || !k.pb[Kernel.RUNQ + p]) {
+            return Abi.ESRCH;
+        }
+        if (k.pr[Kernel.TICKS + p] > 1) {
+            k.pr[Kernel.TICKS + p] = k.pr[Kernel.TICKS + p] - 1;
+        } else {
+            // Quantum used up: refill and go to the tail of the same queue.
+            k.pr[Kernel.TICKS + p] = k.pr[Kernel.QUANT + p];
+            k.st[Kernel.RUNSTAMP + p] = nextStamp(k);
+        }
+        return Abi.OK;
+    }
+
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
+      @ requires k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]] <= prio && prio < Abi.NR_PRIORITIES;
+      @ ensures \result == Abi.OK && \invariant_for(k) && k.pr[Kernel.PRIO + p] == prio;
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires p < 0 || p >= Kernel.NP || !k.pb[Kernel.USED + p];
+      @ ensures \result == Abi.ESRCH;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
+      @ requires prio < 0 || prio >= Abi.NR_PRIORITIES;
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
+      @ requires 0 <= prio && prio < k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]];
+      @ ensures \result == Abi.EPERM;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wellFormed();
+      @ ensures k.wellFormed();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @*/
+    public static int setPriority(Kernel k, int p, int prio) {
+        if (p < 0 || p >= Kernel.NP || !k.pb[Kernel.USED + p]) {
+            return Abi.ESRCH;
+        }
+        if (prio < 0 || prio >= Abi.NR_PRIORITIES) {
+            return Abi.EINVAL;
+        }
+        if (prio < k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]]) {
+            return Abi.EPERM;
+        }
+        k.pr[Kernel.PRIO + p] = prio;
+        // A new queue means the tail of it.
+        k.st[Kernel.RUNSTAMP + p] = nextStamp(k);
+        return Abi.OK;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.noreset.proofs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes the machine-readable evidence of one proof run. */
+final class Evidence {
+    private Evidence() { }
+
+    static void write(Path file, List<ProofRunner.Result> results, double seconds, List<String> problems)
+            throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\n  \"tool\": \"KeY\",\n  \"keyVersion\": \"").append(ProofRunner.KEY_VERSION).append("\",\n");
+        sb.append("  \"intRules\": \"").append(ProofRunner.INT_RULES).append("\",\n");
+        sb.append("  \"finished\": \"").append(Instant.now()).append("\",\n");
+        sb.append(String.format(Locale.ROOT, "  \"seconds\": %.1f,%n", seconds));
+        sb.append("  \"ok\": ").append(problems.isEmpty()).append(",\n");
+        sb.append("  \"problems\": [");
+        for (int i = 0; i < problems.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(quote(problems.get(i)));
+        }
+        sb.append("],\n  \"contracts\": [\n");
+        for (int i = 0; i < results.size(); i++) {
+            ProofRunner.Result r = results.get(i);
+            sb.append(String.format(Locale.ROOT,
+                    "    {\"name\": %s, \"status\": \"%s\", \"nodes\": %d, \"branches\": %d, \"seconds\": %.2f}%s%n",
+                    quote(r.name), r.status, r.nodes, r.branches, r.seconds, i + 1 < results.size() ? "," : ""));
+        }
+        sb.append("  ]\n}\n");
+        Files.writeString(file, sb.toString());
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.noreset.proofs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * proofs/index.tsv: every contract with its expected outcome and last recorded proof size.
+ * Outcomes are compared exactly ("proved" must stay proved; "open" may become proved, which
+ * is reported so the index can be updated). Node and branch counts are informational: KeY is
+ * deterministic for identical inputs, but any legitimate code change moves them, so they are
+ * recorded and printed, never a reason to fail.
+ */
+final class ProofIndex {
+    static final String HEADER = "# contract\texpected\tnodes\tbranches";
+
+    final Map<String, String[]> rows = new LinkedHashMap<>();
+
+    static ProofIndex read(Path file) throws IOException {
+        ProofIndex ix = new ProofIndex();
+        if (!Files.isRegularFile(file)) {
+            return ix;
+        }
+        int lineNo = 0;
+        for (String line : Files.readAllLines(file)) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            if (f.length != 4 || !(f[1].equals("proved") || f[1].equals("open"))) {
+                throw new IllegalArgumentException(file + ":" + lineNo
+                        + ": expected 'contract<TAB>proved|open<TAB>nodes<TAB>branches'");
+            }
+            ix.rows.put(f[0], f);
+        }
+        return ix;
+    }
+
+    /** Differences between this index and a run; {@code complete} when every contract ran. */
+    List<String> compare(List<ProofRunner.Result> results, boolean complete) {
+        List<String> problems = new ArrayList<>();
+        Map<String, ProofRunner.Result> seen = new LinkedHashMap<>();
+        for (ProofRunner.Result r : results) {
+            seen.put(r.name, r);
+            String[] row = rows.get(r.name);
+            if (row == null) {
+                problems.add("not in proofs/index.tsv: " + r.name + " (" + r.status + ")");
+            } else if (row[1].equals("proved") && !r.status.equals("proved")) {
+                problems.add("REGRESSION expected proved, got " + r.status + ": " + r.name);
+            } else if (row[1].equals("open") && r.status.equals("proved")) {
+                System.out.println("proofs: note: now proved, update the index: " + r.name);
+            }
+        }
+        if (complete) {
+            for (String name : rows.keySet()) {
+                if (!seen.containsKey(name)) {
+                    problems.add("listed in proofs/index.tsv but gone: " + name);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Rewrites the index from a run. A filtered run ({@code complete} false) only updates the
+     * rows it ran and keeps the others; a complete run also drops rows of contracts now gone.
+     */
+    static void write(Path file, List<ProofRunner.Result> results, ProofIndex old, boolean complete)
+            throws IOException {
+        Map<String, String> lines = new java.util.TreeMap<>();
+        if (!complete) {
+            for (String[] row : old.rows.values()) {
+                lines.put(row[0], String.join("\t", row));
+            }
+        }
+        for (ProofRunner.Result r : results) {
+            String expected = r.status.equals("proved") ? "proved" : "open";
+            lines.put(r.name, r.name + "\t" + expected + "\t" + r.nodes + "\t" + r.branches);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Every JML contract of kernel/.../core with its expected KeY outcome (proofs/README.md).\n");
+        sb.append(HEADER).append('\n');
+        for (String line : lines.values()) {
+            sb.append(line).append('\n');
+        }
+        Files.writeString(file, sb.toString());
+    }
+}

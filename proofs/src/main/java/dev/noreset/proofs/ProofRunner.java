@@ -1,0 +1,306 @@
+package dev.noreset.proofs;
+
+import de.uka.ilkd.key.control.KeYEnvironment;
+import de.uka.ilkd.key.java.abstraction.KeYJavaType;
+import de.uka.ilkd.key.logic.op.IObserverFunction;
+import de.uka.ilkd.key.proof.Proof;
+import de.uka.ilkd.key.proof.init.ProofOblInput;
+import de.uka.ilkd.key.settings.ChoiceSettings;
+import de.uka.ilkd.key.settings.ProofSettings;
+import de.uka.ilkd.key.speclang.Contract;
+import de.uka.ilkd.key.strategy.StrategyProperties;
+import de.uka.ilkd.key.util.KeYTypeUtil;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Headless KeY run over every JML contract of the verified kernel core.
+ *
+ * <p>It copies the core sources (plus the generated {@code Abi.java}) into a scratch folder,
+ * loads them into KeY 2.12 with overflow-checking integer semantics, attempts every contract
+ * in auto mode, writes one evidence JSON and compares the outcome with {@code proofs/index.tsv}.
+ */
+public final class ProofRunner {
+    /** KeY release this runner is written against (recorded in the evidence). */
+    public static final String KEY_VERSION = "2.12.3";
+    /** Integer semantics: Java ints with every overflow a proof obligation. */
+    static final String INT_RULES = "intRules:arithmeticSemanticsCheckingOF";
+    /**
+     * Rule applications per contract. The step limit, not the clock, decides the outcome, so
+     * results do not depend on machine load; the timeout is only a safety net.
+     */
+    static final int DEFAULT_MAX_STEPS = 800;
+    static final int DEFAULT_TIMEOUT_SEC = 300;
+    /** Parallel KeY JVMs (auto mode is single-threaded; the CI machine has 2 cores). */
+    static final int DEFAULT_JOBS = 2;
+    /** Attempt length (steps, and a wall-clock safety net) for contracts the index expects open. */
+    static final int DEFAULT_OPEN_STEPS = 200;
+    static final int DEFAULT_OPEN_TIMEOUT_SEC = 60;
+
+    private ProofRunner() { }
+
+    public static void main(String[] args) {
+        System.exit(runCli(args));
+    }
+
+    /**
+     * Entry point of {@code noreset verify --proofs}. Options: {@code --root DIR} (repository
+     * root, default: found upwards from the working directory), {@code --out DIR} (evidence
+     * folder), {@code --filter TEXT} (only contracts whose name contains TEXT; no index check
+     * of the others), {@code --max-steps N}, {@code --write-index} (rewrite proofs/index.tsv
+     * from this run). Returns 0 when every contract has its expected outcome.
+     */
+    public static int runCli(String[] args) {
+        PrintStream out = System.out;
+        try {
+            Options o = Options.parse(args);
+            return run(o, out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("proofs: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("proofs: internal error: " + e);
+            return 3;
+        }
+    }
+
+    static int run(Options o, PrintStream out) throws Exception {
+        long t0 = System.nanoTime();
+        Path root = o.root != null ? o.root : findRoot();
+        Path outDir = o.out != null ? o.out : root.resolve("proofs").resolve(o.buildDir).resolve("proofs");
+        Files.createDirectories(outDir);
+        List<Result> results;
+        if (o.shard < 0 && o.jobs > 1) {
+            results = Shards.runChildren(o, root, outDir, out);
+        } else {
+            results = proveAll(o, root, outDir.resolve(o.shard < 0 ? "src" : "src" + o.shard), out);
+            if (o.shard >= 0) {
+                Shards.writeResults(o.results, results);
+                return 0;
+            }
+        }
+        double total = (System.nanoTime() - t0) / 1e9;
+        Path indexFile = root.resolve("proofs").resolve("index.tsv");
+        ProofIndex index = ProofIndex.read(indexFile);
+        List<String> problems = index.compare(results, o.filter == null);
+        if (o.writeIndex) {
+            ProofIndex.write(indexFile, results, index, o.filter == null);
+            out.println("proofs: wrote " + indexFile);
+            problems = new ArrayList<>();
+        }
+        Evidence.write(outDir.resolve("proofs-evidence.json"), results, total, problems);
+        for (String p : problems) {
+            out.println("proofs: MISMATCH " + p);
+        }
+        int proved = 0;
+        for (Result r : results) {
+            if (r.status.equals("proved")) {
+                proved++;
+            }
+        }
+        out.printf("proofs: %d proved / %d contracts, %.0f s%n", proved, results.size(), total);
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    static List<Result> proveAll(Options o, Path root, Path stage, PrintStream out) throws Exception {
+        long t0 = System.nanoTime();
+        Path src = CoreSources.stage(root, stage);
+        configureChoices();
+        KeYEnvironment<?> env = KeYEnvironment.load(src.toFile(), null, null, null);
+        List<Result> results = new ArrayList<>();
+        try {
+            List<Contract> contracts = collectContracts(env);
+            List<Contract> chosen = new ArrayList<>();
+            for (int i = 0; i < contracts.size(); i++) {
+                Contract c = contracts.get(i);
+                boolean mine = o.shard < 0 || i % o.shards == o.shard;
+                if (mine && (o.filter == null || shortName(c).contains(o.filter))) {
+                    chosen.add(c);
+                }
+            }
+            out.printf("proofs: KeY loaded the core in %.0f s; %d of %d contracts here%n",
+                    (System.nanoTime() - t0) / 1e9, chosen.size(), contracts.size());
+            ProofIndex index = ProofIndex.read(root.resolve("proofs").resolve("index.tsv"));
+            int done = 0;
+            for (Contract c : chosen) {
+                // Contracts the index lists as open get a short attempt, so known-open ones cannot
+                // eat the time budget; everything else gets the full timeout.
+                String[] row = index.rows.get(shortName(c));
+                boolean knownOpen = row != null && row[1].equals("open");
+                Result r = prove(env, c, knownOpen ? Math.min(o.openSteps, o.maxSteps) : o.maxSteps,
+                        (knownOpen ? o.openTimeoutSec : o.timeoutSec) * 1000L);
+                results.add(r);
+                done++;
+                out.printf("[%s%d/%d] %-6s %6d nodes %4d br %6.1f s  %s%n", o.shard < 0 ? "" : "shard " + o.shard + ": ",
+                        done, chosen.size(), r.status, r.nodes, r.branches, r.seconds, r.name);
+                out.flush();
+            }
+        } finally {
+            env.dispose();
+        }
+        return results;
+    }
+
+    /** Overflow-checked integer semantics and banned runtime exceptions, set before loading. */
+    static void configureChoices() {
+        ChoiceSettings cs = ProofSettings.DEFAULT_SETTINGS.getChoiceSettings();
+        Map<String, String> choices = new HashMap<>(cs.getDefaultChoices());
+        choices.put("intRules", INT_RULES);
+        choices.put("runtimeExceptions", "runtimeExceptions:ban");
+        cs.setDefaultChoices(choices);
+    }
+
+    static List<Contract> collectContracts(KeYEnvironment<?> env) {
+        TreeMap<String, Contract> byName = new TreeMap<>();
+        for (KeYJavaType type : env.getJavaInfo().getAllKeYJavaTypes()) {
+            if (KeYTypeUtil.isLibraryClass(type)) {
+                continue;
+            }
+            for (IObserverFunction target : env.getSpecificationRepository().getContractTargets(type)) {
+                for (Contract c : env.getSpecificationRepository().getContracts(type, target)) {
+                    byName.put(c.getName(), c);
+                }
+            }
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    static Result prove(KeYEnvironment<?> env, Contract c, int maxSteps, long timeoutMs) {
+        long t0 = System.nanoTime();
+        Proof proof = null;
+        try {
+            ProofOblInput po = c.createProofObl(env.getInitConfig(), c);
+            proof = env.createProof(po);
+            StrategyProperties sp = proof.getSettings().getStrategySettings().getActiveStrategyProperties();
+            sp.setProperty(StrategyProperties.METHOD_OPTIONS_KEY, StrategyProperties.METHOD_CONTRACT);
+            sp.setProperty(StrategyProperties.LOOP_OPTIONS_KEY, StrategyProperties.LOOP_INVARIANT);
+            sp.setProperty(StrategyProperties.BLOCK_OPTIONS_KEY, StrategyProperties.BLOCK_CONTRACT_INTERNAL);
+            sp.setProperty(StrategyProperties.DEP_OPTIONS_KEY, StrategyProperties.DEP_ON);
+            sp.setProperty(StrategyProperties.QUERY_OPTIONS_KEY, StrategyProperties.QUERY_ON);
+            sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, StrategyProperties.NON_LIN_ARITH_DEF_OPS);
+            sp.setProperty(StrategyProperties.STOPMODE_OPTIONS_KEY, StrategyProperties.STOPMODE_NONCLOSE);
+            proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
+            proof.getSettings().getStrategySettings().setMaxSteps(maxSteps);
+            proof.getSettings().getStrategySettings().setTimeout(timeoutMs);
+            env.getProofControl().startAndWaitForAutoMode(proof);
+            String status = proof.closed() ? "proved" : "open";
+            if (!proof.closed() && System.getenv("NR_KEY_DUMP") != null) {
+                Files.writeString(Paths.get(System.getenv("NR_KEY_DUMP")),
+                        proof.openGoals().head().sequent().toString());
+            }
+            return new Result(shortName(c), status, proof.countNodes(), proof.countBranches(),
+                    (System.nanoTime() - t0) / 1e9);
+        } catch (Exception e) {
+            return new Result(shortName(c), "error", 0, 0, (System.nanoTime() - t0) / 1e9);
+        } finally {
+            if (proof != null) {
+                proof.dispose();
+            }
+        }
+    }
+
+    static Path findRoot() {
+        Path p = Paths.get("").toAbsolutePath();
+        while (p != null) {
+            if (Files.isDirectory(p.resolve(CoreSources.CORE_DIR)) && Files.isDirectory(p.resolve("spec/abi"))) {
+                return p;
+            }
+            p = p.getParent();
+        }
+        throw new IllegalArgumentException("cannot find the repository root (no " + CoreSources.CORE_DIR
+                + " above " + Paths.get("").toAbsolutePath() + "); use --root");
+    }
+
+    /** One contract's outcome. */
+    static final class Result {
+        final String name;
+        final String status;
+        final int nodes;
+        final int branches;
+        final double seconds;
+
+        Result(String name, String status, int nodes, int branches, double seconds) {
+            this.name = name;
+            this.status = status;
+            this.nodes = nodes;
+            this.branches = branches;
+            this.seconds = seconds;
+        }
+    }
+
+    /** Command-line options. */
+    static final class Options {
+        Path root;
+        Path out;
+        String filter;
+        String buildDir = System.getProperty("nr.out", System.getenv().getOrDefault("NR_OUT", "target"));
+        int maxSteps = DEFAULT_MAX_STEPS;
+        int timeoutSec = DEFAULT_TIMEOUT_SEC;
+        int jobs = DEFAULT_JOBS;
+        int openTimeoutSec = DEFAULT_OPEN_TIMEOUT_SEC;
+        int openSteps = DEFAULT_OPEN_STEPS;
+        int shard = -1;
+        int shards = 1;
+        Path results;
+        boolean writeIndex;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--root" -> o.root = Paths.get(value(args, ++i, a)).toAbsolutePath();
+                    case "--out" -> o.out = Paths.get(value(args, ++i, a)).toAbsolutePath();
+                    case "--filter" -> o.filter = value(args, ++i, a);
+                    case "--max-steps" -> o.maxSteps = parseSteps(value(args, ++i, a));
+                    case "--timeout" -> o.timeoutSec = parseSteps(value(args, ++i, a));
+                    case "--open-timeout" -> o.openTimeoutSec = parseSteps(value(args, ++i, a));
+                    case "--open-steps" -> o.openSteps = parseSteps(value(args, ++i, a));
+                    case "--write-index" -> o.writeIndex = true;
+                    case "--jobs" -> o.jobs = parseSteps(value(args, ++i, a));
+                    case "--shard" -> {
+                        String[] f = value(args, ++i, a).split("/");
+                        o.shard = Integer.parseInt(f[0]);
+                        o.shards = Integer.parseInt(f[1]);
+                    }
+                    case "--results" -> o.results = Paths.get(value(args, ++i, a)).toAbsolutePath();
+                    default -> throw new IllegalArgumentException("unknown option " + a
+                            + " (known: --root DIR --out DIR --filter TEXT --max-steps N --timeout SEC --open-timeout SEC --open-steps N --jobs N --write-index)");
+                }
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String opt) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(opt + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int parseSteps(String s) {
+            try {
+                int n = Integer.parseInt(s);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("expected a positive integer, got " + s);
+        }
+    }
+
+    /** Contract name without the package prefix, e.g. "Ipc[Ipc::send(Kernel,int,int)].JML normal_behavior operation contract.0". */
+    static String shortName(Contract c) {
+        return c.getName().replace("dev.noreset.kernel.core.", "");
+    }
+}

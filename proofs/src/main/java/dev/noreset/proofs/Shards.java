@@ -1,0 +1,92 @@
+package dev.noreset.proofs;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Runs the contracts in several child JVMs (one KeY each) and merges their results. */
+final class Shards {
+    private Shards() { }
+
+    static List<ProofRunner.Result> runChildren(ProofRunner.Options o, Path root, Path outDir, PrintStream out)
+            throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<Process> procs = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < o.jobs; i++) {
+            Path res = outDir.resolve("shard" + i + ".tsv");
+            Files.deleteIfExists(res);
+            files.add(res);
+            List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xss16m", "-Xmx2g",
+                    "-cp", System.getProperty("java.class.path"), ProofRunner.class.getName(),
+                    "--root", root.toString(), "--out", outDir.toString(), "--shard", i + "/" + o.jobs,
+                    "--results", res.toString(), "--max-steps", Integer.toString(o.maxSteps),
+                    "--timeout", Integer.toString(o.timeoutSec), "--open-timeout", Integer.toString(o.openTimeoutSec),
+                    "--open-steps", Integer.toString(o.openSteps)));
+            if (o.filter != null) {
+                cmd.add("--filter");
+                cmd.add(o.filter);
+            }
+            procs.add(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        }
+        List<Thread> pumps = new ArrayList<>();
+        for (Process p : procs) {
+            Thread t = new Thread(() -> pump(p, out));
+            t.start();
+            pumps.add(t);
+        }
+        List<ProofRunner.Result> all = new ArrayList<>();
+        for (int i = 0; i < procs.size(); i++) {
+            int rc = procs.get(i).waitFor();
+            pumps.get(i).join();
+            if (rc != 0 || !Files.isRegularFile(files.get(i))) {
+                throw new IllegalStateException("proof shard " + i + " failed (exit " + rc + ")");
+            }
+            all.addAll(readResults(files.get(i)));
+        }
+        all.sort((a, b) -> a.name.compareTo(b.name));
+        return all;
+    }
+
+    private static void pump(Process p, PrintStream out) {
+        try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.startsWith("SLF4J")) {
+                    synchronized (out) {
+                        out.println(line);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            synchronized (out) {
+                out.println("proofs: lost shard output: " + e.getMessage());
+            }
+        }
+    }
+
+    static void writeResults(Path file, List<ProofRunner.Result> results) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (ProofRunner.Result r : results) {
+            sb.append(r.name).append('\t').append(r.status).append('\t').append(r.nodes).append('\t')
+                    .append(r.branches).append('\t').append(String.format(Locale.ROOT, "%.2f", r.seconds)).append('\n');
+        }
+        Files.writeString(file, sb.toString());
+    }
+
+    static List<ProofRunner.Result> readResults(Path file) throws IOException {
+        List<ProofRunner.Result> rs = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] f = line.split("\t");
+            if (f.length == 5) {
+                rs.add(new ProofRunner.Result(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                        Double.parseDouble(f[4])));
+            }
+        }
+        return rs;
+    }
+}
