@@ -2,6 +2,5 @@
 (* Model values for TLC: slot 1 is the server, the others are clients. *)
 EXTENDS MessagePassing
 
-MCSlots2 == {1, 2}
 MCSlots3 == {1, 2, 3}
 =============================================================================

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             VerifyCommand.class,
             DiffCommand.class,
+            CampaignCommand.class,
             BootCommand.class,
         })
 public final class Main implements Runnable {

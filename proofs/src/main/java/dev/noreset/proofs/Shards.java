@@ -27,6 +27,10 @@ final class Shards {
                     "--results", res.toString(), "--max-steps", Integer.toString(o.maxSteps),
                     "--timeout", Integer.toString(o.timeoutSec), "--open-timeout", Integer.toString(o.openTimeoutSec),
                     "--open-steps", Integer.toString(o.openSteps)));
+            if (o.namesFile != null) {
+                cmd.add("--names");
+                cmd.add(o.namesFile.toString());
+            }
             if (o.filter != null) {
                 cmd.add("--filter");
                 cmd.add(o.filter);

@@ -104,10 +104,11 @@ public final class ModelRunner {
             } else {
                 failed++;
             }
-            System.out.printf(Locale.ROOT, "models: [%d/%d] %s: %s%s, %d distinct states, depth %d, %.1f s%s%n",
+            System.out.printf(Locale.ROOT, "models: [%d/%d] %s: %s%s, %d distinct states, depth %s, %.1f s%s%n",
                     k + 1, todo.size(), e.label(), r.outcome.result(),
                     r.outcome.name() == null ? "" : " (" + r.outcome.name() + ")",
-                    r.outcome.distinctStates(), r.outcome.depth(), r.seconds,
+                    r.outcome.distinctStates(), r.outcome.depth() < 0 ? "not reported" : r.outcome.depth(),
+                    r.seconds,
                     problems.isEmpty() ? " -- as expected" : " -- UNEXPECTED: " + String.join("; ", problems)
                             + " (log: " + r.log + ")");
         }
@@ -127,8 +128,27 @@ public final class ModelRunner {
     }
 
     static Run runOne(Manifest.Entry e, Path tlaDir, Path out, Path tlcJar) throws IOException {
-        Path modelDir = tlaDir.resolve(e.model()).toAbsolutePath();
         String base = e.model() + "-" + e.cfg().replace(".cfg", "");
+        String traceModule = null;
+        if (e.trace() != null) {
+            try {
+                traceModule = TraceLog.toModule(tlaDir.resolve(e.model()).resolve(e.trace()));
+            } catch (TraceLog.TraceException te) {
+                TlcOutcome bad = new TlcOutcome("error", null, -1, -1, -1, 0, "not run", te.getMessage());
+                return new Run(bad, 0, out.resolve("tlc-logs").resolve(base + ".log").toAbsolutePath());
+            }
+        }
+        return runTlc(tlaDir.resolve(e.model()), e.spec(), e.cfg(), base, traceModule, "auto", out, tlcJar);
+    }
+
+    /**
+     * Runs TLC on {@code spec} with {@code cfg} in the model folder, in a fresh JVM; meta data,
+     * temporary files and the log go under {@code out} in folders named {@code base}.  With a
+     * {@code traceModule} (the text of module TraceData) the spec can EXTEND TraceData.
+     */
+    static Run runTlc(Path modelFolder, String spec, String cfg, String base, String traceModule, String workers,
+                      Path out, Path tlcJar) throws IOException {
+        Path modelDir = modelFolder.toAbsolutePath();
         Path meta = out.resolve("tlc-meta").resolve(base).toAbsolutePath();
         Path tmp = out.resolve("tlc-tmp").resolve(base).toAbsolutePath();
         Path log = out.resolve("tlc-logs").resolve(base + ".log").toAbsolutePath();
@@ -141,24 +161,18 @@ public final class ModelRunner {
         cmd.add("-Xmx2g");
         // TLC unpacks its standard modules into java.io.tmpdir; keep that in the build folder.
         cmd.add("-Djava.io.tmpdir=" + tmp);
-        if (e.trace() != null) {
-            // The trace spec EXTENDS TraceData, generated here from the ND-JSON log.
+        if (traceModule != null) {
+            // The trace spec EXTENDS TraceData, generated from the ND-JSON log.
             Path data = out.resolve("trace-data").resolve(base).toAbsolutePath();
             Files.createDirectories(data);
-            try {
-                Files.writeString(data.resolve("TraceData.tla"), TraceLog.toModule(modelDir.resolve(e.trace())),
-                        StandardCharsets.UTF_8);
-            } catch (TraceLog.TraceException te) {
-                TlcOutcome bad = new TlcOutcome("error", null, -1, -1, -1, 0, "not run", te.getMessage());
-                return new Run(bad, 0, log);
-            }
+            Files.writeString(data.resolve("TraceData.tla"), traceModule, StandardCharsets.UTF_8);
             cmd.add("-DTLA-Library=" + data);
         }
         cmd.add("-cp");
         cmd.add(tlcJar.toString());
         cmd.add("tlc2.TLC");
-        cmd.addAll(List.of("-workers", "auto", "-metadir", meta.toString(), "-cleanup",
-                "-config", e.cfg(), e.spec()));
+        cmd.addAll(List.of("-workers", workers, "-metadir", meta.toString(), "-cleanup",
+                "-config", cfg, spec));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(modelDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         long t0 = System.nanoTime();
@@ -169,14 +183,14 @@ public final class ModelRunner {
         } catch (InterruptedException ie) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while TLC ran " + e.label());
+            throw new IOException("interrupted while TLC ran " + spec + " with " + cfg);
         }
         if (!finished) {
             p.destroyForcibly();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         String text = Files.readString(log, StandardCharsets.UTF_8);
-        TlcOutcome o = TlcOutcome.parse(text, cfgProperties(modelDir.resolve(e.cfg())));
+        TlcOutcome o = TlcOutcome.parse(text, cfgProperties(modelDir.resolve(cfg)));
         if (!finished) {
             o = new TlcOutcome("timeout", null, o.distinctStates(), o.statesGenerated(), o.depth(),
                     0, o.tlcVersion(), "no verdict after " + TIMEOUT_MINUTES + " minutes");

@@ -131,8 +131,12 @@ class RunnerInputTest {
         Files.writeString(good, "{\"seq\": 1, \"event\": \"Receive\", \"actor\": 32770, \"peer\": 31438, "
                 + "\"result\": \"BLOCKED\"}\n\n{\"seq\": 2, \"event\": \"Die\", \"actor\": 3, \"result\": \"OK\"}\n");
         String module = TraceLog.toModule(good);
-        assertTrue(module.contains("actor |-> <<2, 1>>, peer |-> <<0, 1>>"), module);
-        assertTrue(module.contains("event |-> \"Die\", actor |-> <<3, 0>>, peer |-> <<0, 0>>"), module);
+        assertTrue(module.contains("actor |-> <<3, 1>>, peer |-> <<0, 1>>"), module);
+        assertTrue(module.contains("event |-> \"Die\", actor |-> <<4, 0>>, peer |-> <<0, 0>>"), module);
+        // kernel slots 2 and 3 are model slots 3 and 4; the idle server slot is 5; slot 3
+        // (kernel 2) is at generation 1, and a Die of kernel slot 3 at generation 0 needs 1.
+        assertTrue(module.contains("TraceSlots == 1..5\nTraceServer == 5\nTraceMaxGen == 1\nTraceMaxMsgs == 0\n"),
+                module);
         String[] bad = {
             "{\"seq\": 2, \"event\": \"Send\", \"actor\": 2, \"peer\": 1, \"result\": \"OK\"}",
             "{\"seq\": 1, \"event\": \"Fly\", \"actor\": 2, \"result\": \"OK\"}",

@@ -58,20 +58,27 @@ public final class CpuBenchmark {
 
         long instructions = -1;
         String expected = null;
-        double[] emu = new double[o.runs()];
+        double[] emu = new double[o.runs()], emuCpu = new double[o.runs()];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < o.runs(); i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             UserProgram.Result r = UserProgram.run(image, 16 << 20, Long.MAX_VALUE);
             long ns = System.nanoTime() - t0;
+            long cpuNs = threads.getCurrentThreadCpuTime() - c0;
             if (r.failure() != null) {
                 throw new IOException("the workload failed on the emulated CPU: " + r.failure());
             }
             instructions = r.instructions();
             expected = new String(r.stdout(), StandardCharsets.ISO_8859_1).trim();
             emu[i] = instructions / (ns / 1e3);
-            log.printf("  emulator run %d: %,d instructions in %.2f s = %.1f MIPS (%s)%n", i + 1, instructions,
-                    ns / 1e9, emu[i], expected);
+            emuCpu[i] = cpuNs > 0 ? instructions / (cpuNs / 1e3) : Double.NaN;
+            log.printf("  emulator run %d: %,d instructions in %.2f s = %.1f MIPS (%.1f MIPS by thread CPU time; %s)%n",
+                    i + 1, instructions, ns / 1e9, emu[i], emuCpu[i], expected);
         }
+        log.printf("  host load average %.1f; emulator median by thread CPU time %.1f MIPS (wall time is what counts)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                median(emuCpu));
         double nat = o.useNative() ? external(List.of(bin.toString()), "native", o.runs(), instructions, expected, log)
                 : Double.NaN;
         double qemu = Double.NaN;

@@ -181,24 +181,33 @@ final class ControlOps {
         int bp = c.stack32 ? c.r[EBP] : c.r[EBP] & 0xFFFF;
         int count = level == 0 ? 1 : level + 1;
         int[] vals = new int[count];
+        int[] addr = new int[count];
+        // Silicon's order: push EBP, then per nesting level read [EBP - i*n] and push it, then
+        // push FrameTemp, then check the new ESP. Every access is checked before anything is written.
         vals[0] = c.r[EBP];
+        addr[0] = c.lin(SS, c.stackOff(sp - n), n);
+        c.probeWrite(addr[0], n);
         int frameTemp = c.stackOff(sp - n);
         for (int i = 1; i < level; i++) {
             vals[i] = c.peekAt(c.stackOff(bp - i * n), d.o32);
-        }
-        if (level > 0) {
-            vals[level] = frameTemp;
-        }
-        // Silicon checks the pushes in order, then that the new stack pointer is writable.
-        int[] addr = new int[count];
-        for (int i = 0; i < count; i++) {
             addr[i] = c.lin(SS, c.stackOff(sp - (i + 1) * n), n);
             c.probeWrite(addr[i], n);
         }
+        if (level > 0) {
+            vals[level] = frameTemp;
+            addr[level] = c.lin(SS, c.stackOff(sp - (level + 1) * n), n);
+            c.probeWrite(addr[level], n);
+        }
         int finalSp = c.stackOff(frameTemp - (count - 1) * n - size);
         c.probeWrite(c.lin(SS, finalSp, 1), 1);
-        for (int i = 0; i < count; i++) {
-            c.wr(addr[i], d.osz(), vals[i]);
+        // Every access is now known not to fault; perform them in silicon's order, so a copied frame
+        // pointer that aliases a slot just pushed (EBP close to ESP) reads the new value.
+        c.wr(addr[0], d.osz(), vals[0]);
+        for (int i = 1; i < level; i++) {
+            c.wr(addr[i], d.osz(), c.peekAt(c.stackOff(bp - i * n), d.o32));
+        }
+        if (level > 0) {
+            c.wr(addr[level], d.osz(), frameTemp);
         }
         c.setRegS(EBP, d.osz(), frameTemp); // silicon: a 16-bit ENTER sets only BP
         c.setSp(finalSp);
@@ -217,10 +226,14 @@ final class ControlOps {
             throw c.fault(Trap.UD, -1);
         }
         int s = d.osz(), n = d.o32 ? 4 : 2;
-        int lo = sext(c.rd(c.opLin(d, 0, n), s), s);
-        int hi = sext(c.rd(c.opLin(d, n, n), s), s);
         int idx = sext(c.regOp(d, s), s);
-        if (idx < lo || idx > hi) {
+        // Silicon checks the lower bound first and does not read the upper one when it fails.
+        int lo = sext(c.rd(c.opLin(d, 0, n), s), s);
+        if (idx < lo) {
+            throw c.fault(Trap.BR, -1);
+        }
+        int hi = sext(c.rd(c.opLin(d, n, n), s), s);
+        if (idx > hi) {
             throw c.fault(Trap.BR, -1);
         }
     }

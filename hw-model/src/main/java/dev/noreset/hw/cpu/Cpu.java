@@ -79,6 +79,7 @@ public final class Cpu extends CpuOperands implements Snapshottable {
     public void setEip(int v) {
         eip = v;
         halted = false;
+        repContinues = false;
     }
 
     public int eflags() { return flags(); }
@@ -254,7 +255,8 @@ public final class Cpu extends CpuOperands implements Snapshottable {
             return first;
         }
         int lin = base[CS] + eip;
-        long p = mmu.translate(lin, false, cpl == 3);
+        boolean user = cpl == 3;
+        long p = mmu.translate(lin, false, user);
         if (p < 0) {
             return null; // step() will raise the fetch fault
         }
@@ -271,19 +273,45 @@ public final class Cpu extends CpuOperands implements Snapshottable {
             while (n < end) {
                 lin = csBase + eip;
                 // irqCheck also stops the loop for POPF/IRET (TF) and code-cache invalidation.
-                if ((lin & 0xFFFFF000) != page || irqCheck) {
+                if (irqCheck) {
                     break;
+                }
+                if ((lin & 0xFFFFF000) != page) {
+                    // Control moved to another page: follow it if that page is mapped and cached.
+                    p = mmu.translate(lin, false, user);
+                    if (p < 0) {
+                        break;
+                    }
+                    table = cache.table((int) p);
+                    if (table == null) {
+                        break;
+                    }
+                    page = lin & 0xFFFFF000;
                 }
                 Insn d = table[lin & 0xFFF];
                 if (d == null) {
                     break;
                 }
                 start = eip;
-                if (d.fast == FastPath.NONE || !FastPath.exec(this, d)) {
+                int form = d.fast;
+                if (form == FastPath.NONE || !FastPath.exec(this, d)) {
                     Trap t = exec.execute(d);
                     if (t != null) {
                         retired = n + 1;
                         return t;
+                    }
+                } else if (FastPath.isCompare(form) && n + 1 < end) {
+                    // CMP/TEST/ALU then Jcc: the flag producer does not write memory or stop the
+                    // loop (irqCheck is still re-checked: a page walk may have set A bits in a code
+                    // page), so the Jcc right after it in the same page runs without the loop's checks.
+                    int next = (lin & 0xFFF) + d.len;
+                    if (next < 0x1000 && !irqCheck) {
+                        Insn j = table[next];
+                        if (j != null && FastPath.isJcc(j.fast)) {
+                            n++;
+                            start = eip;
+                            FastPath.jcc(this, j);
+                        }
                     }
                 }
                 n++;
@@ -320,6 +348,7 @@ public final class Cpu extends CpuOperands implements Snapshottable {
             mmu.setCr2(cr2);
         }
         Trap t = new Trap(kind, vector, errorCode, vector == Trap.PF ? cr2 : 0);
+        repContinues = false;
         if (!real) {
             eip = returnIp;
             return t;
@@ -389,6 +418,7 @@ public final class Cpu extends CpuOperands implements Snapshottable {
         retired = in.readLong();
         halted = in.readBoolean();
         irqShadow = in.readBoolean();
+        repContinues = false;
         decoder.reset();
         cache.clear();
     }

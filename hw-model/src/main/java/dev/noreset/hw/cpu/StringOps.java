@@ -7,7 +7,7 @@ import static dev.noreset.hw.cpu.CpuCore.*;
  * does its memory accesses before advancing SI/DI/CX, so a fault stops at an element boundary
  * with the registers reflecting the completed elements and EIP still at the instruction, which
  * then restarts, as on hardware (REP CMPS/SCAS then report the pre-instruction flags, as silicon does).
- * A long REP MOVS/STOS/LODS/INS/OUTS runs in slices so interrupts are not starved.
+ * A long REP runs in slices so interrupts are not starved.
  */
 final class StringOps {
     /** Elements per step before a REP instruction yields (and is restarted, like an interrupt window). */
@@ -69,42 +69,49 @@ final class StringOps {
             return;
         }
         boolean compares = op == 0xA6 || op == 0xA7 || op == 0xAE || op == 0xAF;
-        if (compares) {
-            // Silicon reports the flags from before the instruction when a later element faults
-            // (measured by the differential tester); ECX/ESI/EDI do reflect completed elements.
-            c.materialize();
-            int savedFlags = c.fl;
-            try {
-                repeat(d, op, s, n, delta, true);
-            } catch (CpuFault f) {
-                c.fOp = F_NONE;
-                c.fl = savedFlags;
-                throw f;
-            }
+        if (!compares) {
+            repeat(d, op, s, n, delta, false);
             return;
         }
-        repeat(d, op, s, n, delta, false);
+        // Silicon reports the flags from before the instruction when a later element faults
+        // (measured by the differential tester); ECX/ESI/EDI do reflect completed elements. When
+        // the instruction continues after a slice, "before" means before its first slice.
+        c.materialize();
+        int savedFlags = c.repContinues && c.repEip == c.eip ? c.repFlags : c.fl;
+        c.repContinues = false;
+        try {
+            if (!repeat(d, op, s, n, delta, true)) {
+                c.repContinues = true;
+                c.repEip = c.eip;
+                c.repFlags = savedFlags;
+            }
+        } catch (CpuFault f) {
+            c.fOp = F_NONE;
+            c.fl = savedFlags;
+            throw f;
+        }
     }
 
-    private void repeat(Insn d, int op, int s, int n, int delta, boolean compares) {
-        // REP CMPS/SCAS run to the end in one step: a slice boundary would lose the flags the
-        // instruction started with, which a later fault must report.
-        for (long slice = compares ? 1L << 33 : REP_SLICE; slice > 0; slice--) {
+    /** Runs one slice of a REP; returns true when the instruction finished (EIP moved on). */
+    private boolean repeat(Insn d, int op, int s, int n, int delta, boolean compares) {
+        for (int slice = REP_SLICE; slice > 0; slice--) {
             if (count(d) == 0) {
                 c.eip = c.next(d);
-                return;
+                return true;
             }
             once(d, op, s, n, delta);
             decCount(d);
             if (compares && (d.rep == 0xF3 ? !c.zf() : c.zf())) {
                 c.eip = c.next(d);
-                return;
+                return true;
             }
         }
         if (count(d) == 0) {
             c.eip = c.next(d);
+            return true;
         }
         // Otherwise EIP stays at the instruction: the next step continues the repetition.
+        return false;
     }
 
     private void once(Insn d, int op, int s, int n, int delta) {

@@ -36,7 +36,12 @@ public final class Mmu implements Snapshottable {
     private boolean paging;
     private final int[] tlbTag = new int[TLB_SIZE];   // linear page number, or -1 for empty
     private final int[] tlbFrame = new int[TLB_SIZE]; // physical page base
-    private final int[] tlbRights = new int[TLB_SIZE];
+    // Per access kind, the page number when the entry allows that access without a new walk
+    // (for writes: writable and already dirty), else -1: a hit is then a single compare.
+    // All four kinds live in one array (kind = user*2 + write, times TLB_SIZE) so a lookup needs
+    // no branch to pick the array.
+    private final int[] hit = new int[4 * TLB_SIZE];
+    private static final int SUP_READ = 0, SUP_WRITE = TLB_SIZE, USER_READ = 2 * TLB_SIZE, USER_WRITE = 3 * TLB_SIZE;
     private int faultCode, faultAddr;
 
     public Mmu(PhysicalMemory ram) {
@@ -70,6 +75,7 @@ public final class Mmu implements Snapshottable {
 
     public void flushTlb() {
         Arrays.fill(tlbTag, -1);
+        Arrays.fill(hit, -1);
     }
 
     /** Drops the TLB entry for the page holding {@code linear}, if any. */
@@ -78,6 +84,10 @@ public final class Mmu implements Snapshottable {
         int i = page & TLB_MASK;
         if (tlbTag[i] == page) {
             tlbTag[i] = -1;
+            hit[USER_READ + i] = -1;
+            hit[USER_WRITE + i] = -1;
+            hit[SUP_READ + i] = -1;
+            hit[SUP_WRITE + i] = -1;
         }
     }
 
@@ -95,13 +105,10 @@ public final class Mmu implements Snapshottable {
         }
         int page = linear >>> 12;
         int i = page & TLB_MASK;
-        if (tlbTag[i] == page) {
-            int r = tlbRights[i];
-            if ((!user || (r & E_USER) != 0) && (!write || allowedWrite(r, user) && (r & E_DIRTY) != 0)) {
-                return (tlbFrame[i] | (linear & 0xFFF)) & 0xFFFFFFFFL;
-            }
-            // A permission miss or a first write: walk again, as hardware does before faulting.
+        if (hit[(user ? USER_READ : SUP_READ) + (write ? TLB_SIZE : 0) + i] == page) {
+            return (tlbFrame[i] | (linear & 0xFFF)) & 0xFFFFFFFFL;
         }
+        // A miss, a permission miss or a first write: walk again, as hardware does before faulting.
         return walk(linear, write, user);
     }
 
@@ -147,7 +154,11 @@ public final class Mmu implements Snapshottable {
         int i = page & TLB_MASK;
         tlbTag[i] = page;
         tlbFrame[i] = pte & 0xFFFFF000;
-        tlbRights[i] = rights;
+        boolean dirty = (rights & E_DIRTY) != 0;
+        hit[USER_READ + i] = (rights & E_USER) != 0 ? page : -1;
+        hit[USER_WRITE + i] = (rights & E_USER) != 0 && allowedWrite(rights, true) && dirty ? page : -1;
+        hit[SUP_READ + i] = page;
+        hit[SUP_WRITE + i] = allowedWrite(rights, false) && dirty ? page : -1;
         return ((pte & 0xFFFFF000) | (linear & 0xFFF)) & 0xFFFFFFFFL;
     }
 

@@ -136,6 +136,20 @@ class CpuPreciseFaultTest {
     }
 
     @Test
+    void repCompareFaultAfterASliceBoundaryStillReportsTheStartingFlags() {
+        // repe cmpsb over 5000 equal (zero) bytes that run into the hole: two slices, then #PF
+        TestMachine m = paged().code(0xF3, 0xA6);
+        m.cpu.setReg(Cpu.ESI, HOLE - 5000);
+        m.cpu.setReg(Cpu.EDI, TestMachine.DATA);
+        m.cpu.setReg(Cpu.ECX, 6000);
+        m.cpu.setEflags(0x203);
+        Trap t = m.run(100);
+        assertEquals(Trap.PF, t.vector());
+        assertEquals(1000, m.cpu.reg(Cpu.ECX));
+        assertEquals(0x203, m.cpu.eflags() & 0xFFF, "flags from before the first slice");
+    }
+
+    @Test
     void instructionFetchFromAnUnmappedPageFaults() {
         TestMachine m = paged();
         m.cpu.setEip(HOLE + 4);

@@ -30,7 +30,7 @@ class FastPathEquivalenceTest {
                 new int[] {0xB9});
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1500)
     void fastFormsMatchGenericSemantics(@ForAll("fastForms") int[] op, @ForAll @Size(8) byte[] tail,
                                         @ForAll @Size(8) int[] regs, @ForAll int flags) {
         TestMachine a = machine(op, tail, regs, flags), b = machine(op, tail, regs, flags);
@@ -62,7 +62,7 @@ class FastPathEquivalenceTest {
     }
 
     /** Conditional jumps after CMP/SUB/TEST records (FastPath short-cuts them) match cond(). */
-    @Property(tries = 3000)
+    @Property(tries = 1500)
     void conditionsAfterCompareMatch(@ForAll int x, @ForAll int y, @ForAll("ccs") int cc,
                                      @ForAll("setters") int setter, @ForAll boolean near) {
         // setter: cmp eax,ecx | sub eax,ecx | test eax,ecx | cmp eax,imm32 (= ECX value)

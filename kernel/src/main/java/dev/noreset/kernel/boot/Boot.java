@@ -88,7 +88,8 @@ public final class Boot {
         try {
             return Elf32.parse(Files.readAllBytes(e.elf()));
         } catch (IOException ex) {
-            throw new BootImageException(e.name() + ": cannot read " + e.elf() + ": " + ex.getMessage());
+            String why = ex instanceof java.nio.file.NoSuchFileException ? "no such file" : ex.getMessage();
+            throw new BootImageException(e.name() + ": cannot read " + e.elf() + ": " + why);
         } catch (ElfFormatException ex) {
             throw new BootImageException(e.name() + ": " + e.elf() + ": " + ex.getMessage());
         }

@@ -68,7 +68,8 @@ public final class BootImage {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BootImageException(file + ": cannot read boot image: " + e.getMessage());
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+            throw new BootImageException(file + ": cannot read boot image: " + why);
         }
         Path dir = file.toAbsolutePath().getParent();
         List<BootEntry> entries = new ArrayList<>();

@@ -64,6 +64,7 @@ public final class Async {
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
       @ requires count < 0 || count > Kernel.AK;

@@ -14,6 +14,7 @@ public final class Grants {
     private Grants() { }
 
     /*@ public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + owner] && k.pr[Kernel.PRIV + owner] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS;
       @ requires 1 <= seq && seq <= MAX_SEQ && 0 <= addr && 0 <= size && size <= Integer.MAX_VALUE - addr;
@@ -33,6 +34,7 @@ public final class Grants {
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + owner] && k.pr[Kernel.PRIV + owner] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS
       @   && 1 <= seq && seq <= MAX_SEQ && 0 <= addr && 0 <= size && size <= Integer.MAX_VALUE - addr;
@@ -49,7 +51,7 @@ public final class Grants {
         if (!validEntry(k, owner, index, seq) || addr < 0 || size < 0 || size > Integer.MAX_VALUE - addr) {
             return Abi.EINVAL;
         }
-        if (!k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]]) {
+        if (!grantsAllowed(k, owner)) {
             return Abi.EPERM;
         }
         int g = owner * Abi.NR_GRANTS + index;
@@ -65,6 +67,7 @@ public final class Grants {
     }
 
     /*@ public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + owner] && k.pr[Kernel.PRIV + owner] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS;
       @ requires 1 <= seq && seq <= MAX_SEQ && k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]];
@@ -83,6 +86,7 @@ public final class Grants {
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + owner] && k.pr[Kernel.PRIV + owner] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS
       @   && 1 <= seq && seq <= MAX_SEQ && !k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]];
@@ -98,7 +102,7 @@ public final class Grants {
         if (!validEntry(k, owner, index, seq)) {
             return Abi.EINVAL;
         }
-        if (!k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]]) {
+        if (!grantsAllowed(k, owner)) {
             return Abi.EPERM;
         }
         int g = owner * Abi.NR_GRANTS + index;
@@ -111,6 +115,11 @@ public final class Grants {
         k.gr[Kernel.G_FROM + g] = fromEp;
         k.gr[Kernel.G_FROMID + g] = fromId;
         return Abi.OK;
+    }
+
+    static boolean grantsAllowed(Kernel k, int p) {
+        int v = k.pr[Kernel.PRIV + p];
+        return 0 <= v && v < Kernel.NPRIV && k.pv[Kernel.PV_GRANT + v];
     }
 
     static boolean validEntry(Kernel k, int owner, int index, int seq) {
@@ -170,7 +179,7 @@ public final class Grants {
       @*/
     public static int resolve(Kernel k, int caller, int granterEp, int grantId, int offset, int bytes, boolean write) {
         if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller]
-                || !k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + caller]]) {
+                || !grantsAllowed(k, caller)) {
             k.resolvedGranter = -1;
             k.resolvedAddr = 0;
             return Abi.EPERM;

@@ -14,12 +14,15 @@ public final class Ipc {
         return 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
     }
 
+    /** A privilege index outside the table (ruled out by wellFormed) allows nothing. */
     static boolean trapAllowed(Kernel k, int caller, int op) {
-        return k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + op];
+        int v = k.pr[Kernel.PRIV + caller];
+        return 0 <= v && v < Kernel.NPRIV && k.pv[Kernel.PV_TRAP + v * Kernel.NTRAP + op];
     }
 
     static boolean ipcAllowed(Kernel k, int caller, int dst) {
-        return k.pv[Kernel.PV_IPC + k.pr[Kernel.PRIV + caller] * Kernel.NP + dst];
+        int v = k.pr[Kernel.PRIV + caller];
+        return 0 <= v && v < Kernel.NPRIV && k.pv[Kernel.PV_IPC + v * Kernel.NP + dst];
     }
 
     /** Ends p's pending IPC with a result for the glue to hand to p. */
@@ -101,12 +104,14 @@ public final class Ipc {
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
       @ requires !k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + Abi.SEND];
       @ ensures \result == Abi.ETRAPDENIED;
       @ assignable \nothing;
       @ also public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
       @ requires k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + Abi.SEND];

@@ -10,6 +10,7 @@ public final class Privs {
     private Privs() { }
 
     /*@ public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + slot] && k.pr[Kernel.PRIV + slot] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot] && 0 <= priv && priv < Kernel.NPRIV;
       @ ensures \result == Abi.OK && \invariant_for(k) && k.pr[Kernel.PRIV + slot] == priv;
@@ -217,6 +218,7 @@ public final class Privs {
     }
 
     /*@ public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && 0 <= nr && nr < Kernel.NSYS;
       @ ensures \result == Abi.OK <==> k.pv[Kernel.PV_CALL + k.pr[Kernel.PRIV + caller] * Kernel.NSYS + nr];
@@ -240,10 +242,12 @@ public final class Privs {
         if (nr < 0 || nr >= Kernel.NSYS) {
             return Abi.ENOSYS;
         }
-        return k.pv[Kernel.PV_CALL + k.pr[Kernel.PRIV + caller] * Kernel.NSYS + nr] ? Abi.OK : Abi.ECALLDENIED;
+        int v = k.pr[Kernel.PRIV + caller];
+        return 0 <= v && v < Kernel.NPRIV && k.pv[Kernel.PV_CALL + v * Kernel.NSYS + nr] ? Abi.OK : Abi.ECALLDENIED;
     }
 
     /*@ public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && 0 <= irq && irq < Kernel.NIRQ;
       @ ensures \result == Abi.OK <==> k.pv[Kernel.PV_IRQ + k.pr[Kernel.PRIV + caller] * Kernel.NIRQ + irq];
@@ -259,10 +263,12 @@ public final class Privs {
         if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller] || irq < 0 || irq >= Kernel.NIRQ) {
             return Abi.EPERM;
         }
-        return k.pv[Kernel.PV_IRQ + k.pr[Kernel.PRIV + caller] * Kernel.NIRQ + irq] ? Abi.OK : Abi.EPERM;
+        int v = k.pr[Kernel.PRIV + caller];
+        return 0 <= v && v < Kernel.NPRIV && k.pv[Kernel.PV_IRQ + v * Kernel.NIRQ + irq] ? Abi.OK : Abi.EPERM;
     }
 
     /*@ public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller];
       @ requires 0 <= port && port <= 65535 && 1 <= bytes && bytes <= 4;
@@ -284,7 +290,13 @@ public final class Privs {
             return Abi.EPERM;
         }
         int v = k.pr[Kernel.PRIV + caller];
+        if (v < 0 || v >= Kernel.NPRIV) {
+            return Abi.EPERM;
+        }
         int n = k.pvi[Kernel.PV_IOCOUNT + v];
+        if (n < 0 || n > Kernel.NIO) {
+            return Abi.EPERM;
+        }
         /*@ loop_invariant 0 <= i && i <= n && n == k.pvi[Kernel.PV_IOCOUNT + v];
           @ loop_invariant (\forall int j; 0 <= j && j < i; k.pvi[Kernel.PV_IOLO + v * Kernel.NIO + j] > port
           @        || port + bytes - 1 > k.pvi[Kernel.PV_IOHI + v * Kernel.NIO + j]);

@@ -97,6 +97,7 @@ public final class Sched {
     }
 
     /*@ public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + p] && k.pr[Kernel.PRIV + p] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
       @ requires k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]] <= prio && prio < Abi.NR_PRIORITIES;
@@ -114,6 +115,7 @@ public final class Sched {
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
+      @ requires 0 <= k.pr[Kernel.PRIV + p] && k.pr[Kernel.PRIV + p] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
       @ requires 0 <= prio && prio < k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]];
@@ -131,7 +133,8 @@ public final class Sched {
         if (prio < 0 || prio >= Abi.NR_PRIORITIES) {
             return Abi.EINVAL;
         }
-        if (prio < k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]]) {
+        int v = k.pr[Kernel.PRIV + p];
+        if (v < 0 || v >= Kernel.NPRIV || prio < k.pvi[Kernel.PV_PRIO + v]) {
             return Abi.EPERM;
         }
         k.pr[Kernel.PRIO + p] = prio;

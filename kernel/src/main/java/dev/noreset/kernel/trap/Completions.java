@@ -11,8 +11,6 @@ import dev.noreset.kernel.kcall.Message;
  * sees its result exactly when it runs again.
  */
 final class Completions {
-    private static final Message MSG = new Message();
-
     private Completions() { }
 
     static void deliver(KernelGlue k, int slot) {
@@ -23,7 +21,7 @@ final class Completions {
         boolean received = k.core.messageReceived(slot);
         int source = 0, type = 0;
         if (received) {
-            Message m = MSG;
+            Message m = k.completionBuffer;
             for (int w = 0; w < 16; w++) {
                 m.set(4 * w, k.core.msgWord(slot, w));
             }

@@ -47,6 +47,8 @@ public final class KernelGlue {
     boolean forceCr3;
     /** True while the CPU runs the idle context. */
     boolean idling;
+    /** Scratch message for deliveries (one kernel runs on one thread). */
+    final Message completionBuffer = new Message();
 
     public KernelGlue(Cpu cpu, Mmu mmu, PhysicalMemory ram, IoSpace io, LongSupplier clock) {
         this.cpu = cpu;

@@ -18,6 +18,8 @@ public final class TrapEntry implements TrapSink {
     private final Clock clock;
     private long traps;
     private String internalError;
+    /** The slot {@link #schedule} is resuming, for error reports. */
+    private int resuming = -1;
     private java.util.function.BooleanSupplier stopWhen = () -> false;
 
     public TrapEntry(KernelGlue k) {
@@ -89,11 +91,36 @@ public final class TrapEntry implements TrapSink {
                 internalError = e.toString();
             }
             k.log("kernel: internal error " + e + " while handling " + trap + "; ending the process");
-            if (cur >= 0 && k.core.isLive(cur)) {
-                k.kill(cur, Trap.GP, 0);
+            safeKill(cur);
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                schedule();
+                return;
+            } catch (RuntimeException e) {
+                // Never into the machine: note the bug and end the process being resumed.
+                if (internalError == null) {
+                    internalError = e.toString();
+                }
+                k.log("kernel: internal error " + e + " while resuming slot " + resuming + "; ending it");
+                safeKill(resuming);
             }
         }
-        schedule();
+        // Still failing: leave nothing of a user context on the CPU.
+        k.current = -1;
+        IdleContext.enter(k.cpu, k.mmu);
+        k.idling = true;
+    }
+
+    /** Ends {@code slot} after an internal error; a second failure there is only logged. */
+    private void safeKill(int slot) {
+        try {
+            if (slot >= 0 && k.core.isLive(slot)) {
+                k.kill(slot, Trap.GP, 0);
+            }
+        } catch (RuntimeException e) {
+            k.log("kernel: could not end slot " + slot + " cleanly: " + e);
+        }
     }
 
     private void interrupt(int vector) {
@@ -133,6 +160,7 @@ public final class TrapEntry implements TrapSink {
             }
             return;
         }
+        resuming = next;
         if (k.idling) {
             k.cpu.enterUserMode();
             k.idling = false;

@@ -110,7 +110,7 @@ class GuestProgramsTest {
         int bStart = r.console.indexOf("spinb: start\n");
         assertTrue(aDone >= 0 && bStart >= 0, r.describe());
         assertTrue(bStart < aDone, "spinb runs before spina is done: quanta end by the clock\n" + r.describe());
-        assertTrue(r.console.contains("spinb: done after 300000 iterations\n"), r.describe());
+        assertTrue(r.console.contains("spinb: done after 450000 iterations\n"), r.describe());
         assertCleanEnd(r);
     }
 
