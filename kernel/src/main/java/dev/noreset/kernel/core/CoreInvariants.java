@@ -3,12 +3,13 @@ package dev.noreset.kernel.core;
 /**
  * Executable mirror of the JML shape invariants and the wellFormed() model predicates of
  * Kernel and Memory (same conjuncts, same order), for tests: throws AssertionError naming the
- * first violated one.
+ * first violated one. It is an oracle for tests and campaigns (`noreset campaign hostile`), not
+ * part of the verified surface: the KeY runner does not stage it (proofs CoreSources).
  */
-final class CoreInvariants {
+public final class CoreInvariants {
     private CoreInvariants() { }
 
-    static void check(Kernel k) {
+    public static void check(Kernel k) {
         int np = Kernel.NP;
         need(k.pr.length == Kernel.PR_SIZE && k.pb.length == Kernel.PB_SIZE && k.st.length == 2 * np
                 && k.msg.length == np * Kernel.MW && k.note.length == np * Kernel.NSRC
@@ -72,7 +73,7 @@ final class CoreInvariants {
         }
     }
 
-    static void check(Memory m) {
+    public static void check(Memory m) {
         need(1 <= m.nrFrames && m.nrFrames <= Memory.MAX_FRAMES && 0 <= m.firstUser && m.firstUser <= m.nrFrames
                 && 1 <= m.maxMaps, "memory sizes");
         for (int f = 0; f < m.nrFrames; f++) {
