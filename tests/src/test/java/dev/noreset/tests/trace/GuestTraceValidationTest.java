@@ -47,6 +47,7 @@ class GuestTraceValidationTest {
         {"kcalls", "kcalls.image"},
         {"alarm", "alarm.image"},
         {"boot", "boot.image"},
+        {"refused", "refused.image"},
     };
 
     /**
@@ -83,7 +84,8 @@ class GuestTraceValidationTest {
         List<String> failures = new ArrayList<>();
         Path pingpong = null;
         for (String[] s : SCENARIOS) {
-            Path trace = record(guest.resolve(s[1]), work.resolve("traces").resolve(s[0] + ".ndjson"));
+            StringBuilder console = new StringBuilder();
+            Path trace = record(guest.resolve(s[1]), work.resolve("traces").resolve(s[0] + ".ndjson"), console);
             TraceCheck.Result r = TraceCheck.check(trace, tla, work);
             print("real", s[0], r);
             evidence.add(entry("real", s[0], "accepted", r));
@@ -92,6 +94,15 @@ class GuestTraceValidationTest {
             }
             if (s[0].equals("pingpong")) {
                 pingpong = trace;
+            }
+            if (s[0].equals("refused")) {
+                // The scenario happened as meant: the guest saw every refusal, and each is in the
+                // trace the model accepted (refb has ended before refa's last SEND names it).
+                assertTrue(console.toString().contains("refa: refused calls ok"), "refused: guest output\n" + console);
+                String text = Files.readString(trace, StandardCharsets.UTF_8);
+                for (String refusal : new String[] {"ELOCKED", "ENOTREADY", "EDEADSRCDST"}) {
+                    assertTrue(text.contains("\"result\":\"" + refusal + "\""), "refused: no " + refusal + " in\n" + text);
+                }
             }
         }
         for (String[] s : FAULT_SCENARIOS) {
