@@ -293,25 +293,11 @@ public final class Cpu extends CpuOperands implements Snapshottable {
                     break;
                 }
                 start = eip;
-                int form = d.fast;
-                if (form == FastPath.NONE || !FastPath.exec(this, d)) {
+                if (d.fast == FastPath.NONE || !FastPath.exec(this, d)) {
                     Trap t = exec.execute(d);
                     if (t != null) {
                         retired = n + 1;
                         return t;
-                    }
-                } else if (FastPath.isCompare(form) && n + 1 < end) {
-                    // CMP/TEST/ALU then Jcc: the flag producer does not write memory or stop the
-                    // loop (irqCheck is still re-checked: a page walk may have set A bits in a code
-                    // page), so the Jcc right after it in the same page runs without the loop's checks.
-                    int next = (lin & 0xFFF) + d.len;
-                    if (next < 0x1000 && !irqCheck) {
-                        Insn j = table[next];
-                        if (j != null && FastPath.isJcc(j.fast)) {
-                            n++;
-                            start = eip;
-                            FastPath.jcc(this, j);
-                        }
                     }
                 }
                 n++;

@@ -187,44 +187,33 @@ abstract class CpuCore {
      * follows from the operands directly (B: a &lt; b unsigned, L: a &lt; b signed, ...).
      */
     final boolean condFast(int cc) {
-        // Kept tiny (the two shortcuts are separate methods) so the JIT inlines it into FastPath.
-        int op = fOp;
-        if (op == F_SUB + 2) {
-            return condSub32(cc);
+        if (fOp == F_SUB + 2) {
+            int a = fA, b = fB;
+            boolean v;
+            switch (cc >> 1) {
+                case 1: v = Integer.compareUnsigned(a, b) < 0; break;
+                case 2: v = a == b; break;
+                case 3: v = Integer.compareUnsigned(a, b) <= 0; break;
+                case 4: v = fRes < 0; break;
+                case 6: v = a < b; break;
+                case 7: v = a <= b; break;
+                default: return cond(cc);
+            }
+            return v ^ ((cc & 1) != 0);
         }
-        if (op == F_LOGIC + 2) {
-            return condLogic32(cc);
+        if (fOp == F_LOGIC + 2) { // TEST/AND/OR/XOR: CF = OF = 0
+            int res = fRes;
+            boolean v;
+            switch (cc >> 1) {
+                case 0: case 1: v = false; break;
+                case 2: case 3: v = res == 0; break;
+                case 4: case 6: v = res < 0; break;
+                case 7: v = res <= 0; break;
+                default: return cond(cc);
+            }
+            return v ^ ((cc & 1) != 0);
         }
         return cond(cc);
-    }
-
-    private boolean condSub32(int cc) {
-        int a = fA, b = fB;
-        boolean v;
-        switch (cc >> 1) {
-            case 1: v = Integer.compareUnsigned(a, b) < 0; break;
-            case 2: v = a == b; break;
-            case 3: v = Integer.compareUnsigned(a, b) <= 0; break;
-            case 4: v = fRes < 0; break;
-            case 6: v = a < b; break;
-            case 7: v = a <= b; break;
-            default: return cond(cc);
-        }
-        return v ^ ((cc & 1) != 0);
-    }
-
-    /** TEST/AND/OR/XOR: CF = OF = 0. */
-    private boolean condLogic32(int cc) {
-        int res = fRes;
-        boolean v;
-        switch (cc >> 1) {
-            case 0: case 1: v = false; break;
-            case 2: case 3: v = res == 0; break;
-            case 4: case 6: v = res < 0; break;
-            case 7: v = res <= 0; break;
-            default: return cond(cc);
-        }
-        return v ^ ((cc & 1) != 0);
     }
 
     /** Makes {@code fl} hold the true arithmetic flags and drops the lazy record. */
@@ -289,13 +278,9 @@ abstract class CpuCore {
     final int pa(int linear, boolean write) {
         long p = mmu.translate(linear, write, cpl == 3);
         if (p < 0) {
-            throw pageFault();
+            throw fault.set(Trap.PF, mmu.faultErrorCode(), mmu.faultAddress());
         }
         return (int) p;
-    }
-
-    private CpuFault pageFault() {
-        return fault.set(Trap.PF, mmu.faultErrorCode(), mmu.faultAddress());
     }
 
     final int rd8(int linear) {
@@ -306,11 +291,6 @@ abstract class CpuCore {
         if ((linear & 0xFFF) != 0xFFF) {
             return ram.read16(pa(linear, false));
         }
-        return rd16Split(linear);
-    }
-
-    // The page-straddling cases are separate methods so the common accessors stay small enough to inline.
-    private int rd16Split(int linear) {
         int p0 = pa(linear, false);
         int p1 = pa(linear + 1, false);
         return ram.read8(p0) | ram.read8(p1) << 8;
@@ -320,10 +300,6 @@ abstract class CpuCore {
         if ((linear & 0xFFF) <= 0xFFC) {
             return ram.read32(pa(linear, false));
         }
-        return rd32Split(linear);
-    }
-
-    private int rd32Split(int linear) {
         int p0 = pa(linear, false);
         int p1 = pa((linear | 0xFFF) + 1, false);
         int v = 0;
@@ -351,10 +327,6 @@ abstract class CpuCore {
             ram.write16(pa(linear, true), v);
             return;
         }
-        wr16Split(linear, v);
-    }
-
-    private void wr16Split(int linear, int v) {
         int p0 = pa(linear, true);
         int p1 = pa(linear + 1, true); // both pages checked before either byte is written
         ram.write8(p0, v);
@@ -366,10 +338,6 @@ abstract class CpuCore {
             ram.write32(pa(linear, true), v);
             return;
         }
-        wr32Split(linear, v);
-    }
-
-    private void wr32Split(int linear, int v) {
         int p0 = pa(linear, true);
         int p1 = pa((linear | 0xFFF) + 1, true);
         for (int i = 0; i < 4; i++) {

@@ -20,38 +20,6 @@ final class FastPath {
             ADD_RR = 27, SUB_RR = 28, CMP_RR = 29, XOR_RR = 30, ADD_R_IMM = 31, SUB_R_IMM = 32, CMP_R_IMM = 33,
             AND_R_IMM = 34, CMP_EAX_IMM = 35;
 
-    /**
-     * Forms that only set registers and the lazy flags (some read memory): they do not branch, write
-     * memory or set irqCheck themselves, so the run loop may follow one directly with the next
-     * instruction's Jcc (see {@link #jcc}) without its per-instruction checks. A fault in one of
-     * them is raised before the Jcc is looked at.
-     */
-    private static final long COMPARES = 1L << CMP_RR | 1L << CMP_R_IMM | 1L << CMP_EAX_IMM | 1L << TEST_RR
-            | 1L << ALU_RR | 1L << ADD_RR | 1L << SUB_RR | 1L << XOR_RR | 1L << ADD_R_IMM | 1L << SUB_R_IMM
-            | 1L << AND_R_IMM | 1L << GRP1_R_IMM | 1L << ALU_EAX_IMM | 1L << ALU_R_M | 1L << GRP1_M8_IMM
-            | 1L << INC_R | 1L << DEC_R;
-
-    static boolean isCompare(int form) {
-        return (COMPARES >>> form & 1) != 0;
-    }
-
-    static boolean isJcc(int form) {
-        return form == JCC8 || form == JCC32;
-    }
-
-    /** A JCC8 or JCC32 form, exactly as {@link #exec} runs it. */
-    static void jcc(CpuOperands c, Insn d) {
-        if (c.condFast(d.op & 0xF)) {
-            if (d.fast == JCC8) {
-                c.jumpTo(c.eip + d.len + (byte) d.imm, d.o32);
-            } else {
-                c.eip = c.eip + d.len + d.imm;
-            }
-        } else {
-            c.eip += d.len;
-        }
-    }
-
     /** The form of a decoded instruction, or NONE for the generic path. Depends on the encoding only. */
     static int classify(Insn d) {
         int op = d.op;

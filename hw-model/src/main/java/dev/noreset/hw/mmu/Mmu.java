@@ -38,10 +38,8 @@ public final class Mmu implements Snapshottable {
     private final int[] tlbFrame = new int[TLB_SIZE]; // physical page base
     // Per access kind, the page number when the entry allows that access without a new walk
     // (for writes: writable and already dirty), else -1: a hit is then a single compare.
-    // All four kinds live in one array (kind = user*2 + write, times TLB_SIZE) so a lookup needs
-    // no branch to pick the array.
-    private final int[] hit = new int[4 * TLB_SIZE];
-    private static final int SUP_READ = 0, SUP_WRITE = TLB_SIZE, USER_READ = 2 * TLB_SIZE, USER_WRITE = 3 * TLB_SIZE;
+    private final int[] hitUserRead = new int[TLB_SIZE], hitUserWrite = new int[TLB_SIZE];
+    private final int[] hitSupRead = new int[TLB_SIZE], hitSupWrite = new int[TLB_SIZE];
     private int faultCode, faultAddr;
 
     public Mmu(PhysicalMemory ram) {
@@ -75,7 +73,10 @@ public final class Mmu implements Snapshottable {
 
     public void flushTlb() {
         Arrays.fill(tlbTag, -1);
-        Arrays.fill(hit, -1);
+        Arrays.fill(hitUserRead, -1);
+        Arrays.fill(hitUserWrite, -1);
+        Arrays.fill(hitSupRead, -1);
+        Arrays.fill(hitSupWrite, -1);
     }
 
     /** Drops the TLB entry for the page holding {@code linear}, if any. */
@@ -84,10 +85,10 @@ public final class Mmu implements Snapshottable {
         int i = page & TLB_MASK;
         if (tlbTag[i] == page) {
             tlbTag[i] = -1;
-            hit[USER_READ + i] = -1;
-            hit[USER_WRITE + i] = -1;
-            hit[SUP_READ + i] = -1;
-            hit[SUP_WRITE + i] = -1;
+            hitUserRead[i] = -1;
+            hitUserWrite[i] = -1;
+            hitSupRead[i] = -1;
+            hitSupWrite[i] = -1;
         }
     }
 
@@ -105,7 +106,8 @@ public final class Mmu implements Snapshottable {
         }
         int page = linear >>> 12;
         int i = page & TLB_MASK;
-        if (hit[(user ? USER_READ : SUP_READ) + (write ? TLB_SIZE : 0) + i] == page) {
+        int[] hit = user ? (write ? hitUserWrite : hitUserRead) : (write ? hitSupWrite : hitSupRead);
+        if (hit[i] == page) {
             return (tlbFrame[i] | (linear & 0xFFF)) & 0xFFFFFFFFL;
         }
         // A miss, a permission miss or a first write: walk again, as hardware does before faulting.
@@ -155,10 +157,10 @@ public final class Mmu implements Snapshottable {
         tlbTag[i] = page;
         tlbFrame[i] = pte & 0xFFFFF000;
         boolean dirty = (rights & E_DIRTY) != 0;
-        hit[USER_READ + i] = (rights & E_USER) != 0 ? page : -1;
-        hit[USER_WRITE + i] = (rights & E_USER) != 0 && allowedWrite(rights, true) && dirty ? page : -1;
-        hit[SUP_READ + i] = page;
-        hit[SUP_WRITE + i] = allowedWrite(rights, false) && dirty ? page : -1;
+        hitUserRead[i] = (rights & E_USER) != 0 ? page : -1;
+        hitUserWrite[i] = (rights & E_USER) != 0 && allowedWrite(rights, true) && dirty ? page : -1;
+        hitSupRead[i] = page;
+        hitSupWrite[i] = allowedWrite(rights, false) && dirty ? page : -1;
         return ((pte & 0xFFFFF000) | (linear & 0xFFF)) & 0xFFFFFFFFL;
     }
 

@@ -8,10 +8,10 @@ import net.jqwik.api.constraints.Size;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The run loop follows a flag-setting FastPath form (CMP/TEST/ALU/INC/DEC, register or memory
- * source) directly with the Jcc after it. On a loop made of such pairs, {@link Cpu#run} with any
- * instruction budget (so the budget may end between the two) must reach the state single steps
- * reach, and the retired count must match.
+ * {@link Cpu#run} against single steps on a loop of flag-setting FastPath forms (CMP/TEST/ALU/INC/
+ * DEC, register or memory source) each followed by a Jcc, the shape a fused compare-and-branch path
+ * in the run loop would handle: with any instruction budget (so a budget may end between the two)
+ * run must reach the state single steps reach, with the same retired count.
  */
 class FusedJccRunTest {
     private static final int[] LOOP = {
