@@ -48,6 +48,9 @@ class MessagePassingMbtTest {
             KernelAdapter a = new KernelAdapter(slots);
             visited.add(start[0]);
             String diff = Refinement.check(before, before, a, -1, null);
+            if (diff != null) {
+                failures.add("behaviour " + b + " initial state: " + diff);
+            }
             for (int i = 0; diff == null && i < path.size(); i++) {
                 ModelWalker.Edge e = path.get(i);
                 Map<String, Object> after = w.vars(e.to());
@@ -76,6 +79,7 @@ class MessagePassingMbtTest {
         writeEvidence(steps, visited.size(), w.stateCount(), w.edgeCount(), actions, failures, secs);
         assertTrue(failures.isEmpty(), () -> failures.size() + " behaviours diverge from the model; first: "
                 + failures.get(0));
+        assertTrue(steps >= BEHAVIOURS, "the walks replayed only " + steps + " steps");
         int caught = mutantsCaught(w, new Random(SEED + 1), 500);
         System.out.println("mbt: a core whose SENDNB blocks like SEND is caught in " + caught + " of 500 behaviours");
         assertTrue(caught > 0, "the refinement check did not notice a SENDNB that blocks");

@@ -11,8 +11,9 @@ import java.util.Set;
  * after a step.  Per slot: alive, gen, run queue membership, send target, receive source,
  * the caller's result and every result the step changed, the message a receiver got
  * (source endpoint, notification or message, and which message id); globally the number of
- * messages pending (blocked senders plus SENDA entries).  Queue order and notification bits
- * have no public query in the core yet; they are checked through what later receives get.
+ * messages pending (blocked senders plus SENDA entries); per receiver its queue of blocked
+ * senders in order (the kernel orders them by enqueue stamp) and its pending notification bits
+ * (read through the test-side {@code MbtProbe}, as the core has no public query for them).
  */
 final class Refinement {
     private Refinement() {
@@ -81,6 +82,10 @@ final class Refinement {
                 }
             }
         }
+        String q = queuesAndNotifications(after, k, procs.keySet());
+        if (q != null) {
+            return q;
+        }
         long pending = fate.values().stream().filter("pending"::equals).count();
         int kernelPending = sending + a.pendingAsync();
         if (pending != kernelPending) {
@@ -113,5 +118,51 @@ final class Refinement {
             }
         }
         return null;
+    }
+
+    /** queue[r] (oldest first) and notifyBits[r] of the model against the kernel, for every slot r. */
+    @SuppressWarnings("unchecked")
+    private static String queuesAndNotifications(Map<String, Object> after, Kernel k, Set<Object> slots) {
+        Map<Object, Object> queue = (Map<Object, Object>) after.get("queue");
+        Map<Object, Object> bits = (Map<Object, Object>) after.get("notifyBits");
+        for (Object o : slots) {
+            int r = (Integer) o;
+            List<Integer> kernelQueue = new java.util.ArrayList<>();
+            for (Object p : slots) {
+                int s = (Integer) p;
+                if (k.isSending(s) && k.sendTarget(s) == r) {
+                    kernelQueue.add(s);
+                }
+            }
+            kernelQueue.sort(java.util.Comparator.comparingLong(s -> dev.noreset.kernel.core.MbtProbe.sendStamp(k, s)));
+            List<Object> modelQueue = sequence(queue.get(r));
+            if (!kernelQueue.equals(modelQueue)) {
+                return "slot " + r + ": send queue " + modelQueue + " in the model, " + kernelQueue + " in the kernel";
+            }
+            Set<Object> modelBits = bits.get(r) instanceof Set ? (Set<Object>) bits.get(r) : Set.of();
+            for (Object p : slots) {
+                int s = (Integer) p;
+                boolean kernelBit = dev.noreset.kernel.core.MbtProbe.notifyPending(k, r, s);
+                if (modelBits.contains(s) != kernelBit) {
+                    return "slot " + r + ": notification from " + s + " pending " + modelBits.contains(s)
+                            + " in the model, " + kernelBit + " in the kernel";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A TLA+ sequence as TLC holds it: a tuple, or a function with domain 1..n. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> sequence(Object v) {
+        if (v instanceof List) {
+            return (List<Object>) v;
+        }
+        Map<Object, Object> f = (Map<Object, Object>) v;
+        List<Object> l = new java.util.ArrayList<>();
+        for (int i = 1; i <= f.size(); i++) {
+            l.add(f.get(i));
+        }
+        return l;
     }
 }
