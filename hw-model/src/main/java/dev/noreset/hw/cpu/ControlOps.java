@@ -180,21 +180,19 @@ final class ControlOps {
         int sp = c.sp();
         int bp = c.stack32 ? c.r[EBP] : c.r[EBP] & 0xFFFF;
         int count = level == 0 ? 1 : level + 1;
-        int[] vals = new int[count];
         int[] addr = new int[count];
         // Silicon's order: push EBP, then per nesting level read [EBP - i*n] and push it, then
         // push FrameTemp, then check the new ESP. Every access is checked before anything is written.
-        vals[0] = c.r[EBP];
+        int oldBp = c.r[EBP];
         addr[0] = c.lin(SS, c.stackOff(sp - n), n);
         c.probeWrite(addr[0], n);
         int frameTemp = c.stackOff(sp - n);
         for (int i = 1; i < level; i++) {
-            vals[i] = c.peekAt(c.stackOff(bp - i * n), d.o32);
+            c.peekAt(c.stackOff(bp - i * n), d.o32); // fault check only: the value is read below
             addr[i] = c.lin(SS, c.stackOff(sp - (i + 1) * n), n);
             c.probeWrite(addr[i], n);
         }
         if (level > 0) {
-            vals[level] = frameTemp;
             addr[level] = c.lin(SS, c.stackOff(sp - (level + 1) * n), n);
             c.probeWrite(addr[level], n);
         }
@@ -202,7 +200,7 @@ final class ControlOps {
         c.probeWrite(c.lin(SS, finalSp, 1), 1);
         // Every access is now known not to fault; perform them in silicon's order, so a copied frame
         // pointer that aliases a slot just pushed (EBP close to ESP) reads the new value.
-        c.wr(addr[0], d.osz(), vals[0]);
+        c.wr(addr[0], d.osz(), oldBp);
         for (int i = 1; i < level; i++) {
             c.wr(addr[i], d.osz(), c.peekAt(c.stackOff(bp - i * n), d.o32));
         }
