@@ -138,7 +138,7 @@ public final class ProofRunner {
                 String[] row = index.rows.get(shortName(c));
                 // An explicit --names list is a retry: those contracts get the full budget.
                 boolean knownOpen = row != null && row[1].equals("open") && o.names == null;
-                Result r = prove(env, c, knownOpen ? Math.min(o.openSteps, o.maxSteps) : o.maxSteps,
+                Result r = prove(env, c, knownOpen ? Math.min(o.openSteps, o.maxSteps) : stepBudget(row, o.maxSteps),
                         (knownOpen ? o.openTimeoutSec : o.timeoutSec) * 1000L);
                 results.add(r);
                 done++;
@@ -150,6 +150,22 @@ public final class ProofRunner {
             env.dispose();
         }
         return results;
+    }
+
+    /**
+     * Steps for a contract the index lists as proved: its recorded proof size with room to
+     * spare (KeY applies about one rule per node), and at least the default. Large proofs thus
+     * keep enough steps without raising the limit, and with it the cost, for every contract.
+     */
+    static int stepBudget(String[] row, int maxSteps) {
+        if (row == null || !row[1].equals("proved")) {
+            return maxSteps;
+        }
+        try {
+            return Math.max(maxSteps, 2 * Integer.parseInt(row[2]));
+        } catch (NumberFormatException e) {
+            return maxSteps;
+        }
     }
 
     /** Overflow-checked integer semantics and banned runtime exceptions, set before loading. */
@@ -189,15 +205,21 @@ public final class ProofRunner {
             sp.setProperty(StrategyProperties.DEP_OPTIONS_KEY, StrategyProperties.DEP_ON);
             sp.setProperty(StrategyProperties.QUERY_OPTIONS_KEY, StrategyProperties.QUERY_ON);
             sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, StrategyProperties.NON_LIN_ARITH_DEF_OPS);
-            sp.setProperty(StrategyProperties.STOPMODE_OPTIONS_KEY, StrategyProperties.STOPMODE_NONCLOSE);
+            sp.setProperty(StrategyProperties.STOPMODE_OPTIONS_KEY, System.getenv("NR_KEY_KEEPGOING") != null
+                    ? StrategyProperties.STOPMODE_DEFAULT : StrategyProperties.STOPMODE_NONCLOSE);
             proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
             proof.getSettings().getStrategySettings().setMaxSteps(maxSteps);
             proof.getSettings().getStrategySettings().setTimeout(timeoutMs);
             env.getProofControl().startAndWaitForAutoMode(proof);
             String status = proof.closed() ? "proved" : "open";
             if (!proof.closed() && System.getenv("NR_KEY_DUMP") != null) {
-                Files.writeString(Paths.get(System.getenv("NR_KEY_DUMP")),
-                        proof.openGoals().head().sequent().toString());
+                StringBuilder all = new StringBuilder();
+                for (de.uka.ilkd.key.proof.Goal g : proof.openGoals()) {
+                    all.append("=== goal ").append(g.node().serialNr()).append(" rule apps possible: ")
+                            .append(g.getRuleAppManager().peekNext() != null).append('\n')
+                            .append(g.sequent().toString()).append("\n\n");
+                }
+                Files.writeString(Paths.get(System.getenv("NR_KEY_DUMP")), all.toString());
             }
             return new Result(shortName(c), status, proof.countNodes(), proof.countBranches(),
                     (System.nanoTime() - t0) / 1e9);
