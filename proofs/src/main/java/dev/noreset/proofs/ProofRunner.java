@@ -204,7 +204,8 @@ public final class ProofRunner {
             sp.setProperty(StrategyProperties.BLOCK_OPTIONS_KEY, StrategyProperties.BLOCK_CONTRACT_INTERNAL);
             sp.setProperty(StrategyProperties.DEP_OPTIONS_KEY, StrategyProperties.DEP_ON);
             sp.setProperty(StrategyProperties.QUERY_OPTIONS_KEY, StrategyProperties.QUERY_ON);
-            sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, StrategyProperties.NON_LIN_ARITH_DEF_OPS);
+            sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, "completion".equals(System.getenv("NR_KEY_ARITH"))
+                    ? StrategyProperties.NON_LIN_ARITH_COMPLETION : StrategyProperties.NON_LIN_ARITH_DEF_OPS);
             sp.setProperty(StrategyProperties.STOPMODE_OPTIONS_KEY, System.getenv("NR_KEY_KEEPGOING") != null
                     ? StrategyProperties.STOPMODE_DEFAULT : StrategyProperties.STOPMODE_NONCLOSE);
             proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
