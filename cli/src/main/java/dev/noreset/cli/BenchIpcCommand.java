@@ -7,6 +7,7 @@ import dev.noreset.kernel.boot.BootImage;
 import dev.noreset.kernel.boot.BootedSystem;
 import dev.noreset.kernel.core.Abi;
 import dev.noreset.kernel.trap.KernelObserver;
+import dev.noreset.kernel.trap.TrapEntry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,8 @@ final class BenchIpcCommand implements Callable<Integer> {
         }
         Machine m = Machine.create(MachineConfig.defaults().withRamBytes(16 << 20));
         long[] marks = new long[4];
+        long[] traps = new long[2];
+        TrapEntry[] entry = new TrapEntry[1];
         long[] cpuNs = new long[2];
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int[] seen = {0};
@@ -74,6 +77,7 @@ final class BenchIpcCommand implements Callable<Integer> {
                     marks[2 * seen[0]] = System.nanoTime();
                     marks[2 * seen[0] + 1] = m.cpu().retired();
                     cpuNs[seen[0]] = threads.getCurrentThreadCpuTime();
+                    traps[seen[0]] = entry[0] == null ? 0 : entry[0].traps();
                     seen[0]++;
                 }
             }
@@ -87,6 +91,7 @@ final class BenchIpcCommand implements Callable<Integer> {
             }
         };
         BootedSystem s = BootedSystem.boot(m, BootImage.of(entries), obs, line -> { });
+        entry[0] = s.entry();
         Machine.Stop stop = s.run(Long.MAX_VALUE / 4);
         if (seen[0] < 2 || stop != Machine.Stop.REQUESTED || s.entry().internalError() != null
                 || end[0] != Abi.DEATH_EXIT || end[1] != 0) {
@@ -99,8 +104,8 @@ final class BenchIpcCommand implements Callable<Integer> {
         double insns = (double) (marks[3] - marks[1]) / rounds;
         System.out.printf("ipc: %.0f ns per round trip (host); %.1f guest instructions per round trip%n", ns, insns);
         // Wall time suffers when other work shares the host; the thread's CPU time does not.
-        System.out.printf("ipc: (%d round trips; thread CPU time %.0f ns per round trip)%n", rounds,
-                (double) (cpuNs[1] - cpuNs[0]) / rounds);
+        System.out.printf("ipc: (%d round trips; thread CPU time %.0f ns per round trip; %.1f kernel entries per"
+                + " round trip)%n", rounds, (double) (cpuNs[1] - cpuNs[0]) / rounds, (double) (traps[1] - traps[0]) / rounds);
         return 0;
     }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             CampaignCommand.class,
             BootCommand.class,
+            ReportCommand.class,
         })
 public final class Main implements Runnable {
 
