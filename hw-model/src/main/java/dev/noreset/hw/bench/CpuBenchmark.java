@@ -73,8 +73,9 @@ public final class CpuBenchmark {
             expected = new String(r.stdout(), StandardCharsets.ISO_8859_1).trim();
             emu[i] = instructions / (ns / 1e3);
             emuCpu[i] = cpuNs > 0 ? instructions / (cpuNs / 1e3) : Double.NaN;
-            log.printf("  emulator run %d: %,d instructions in %.2f s = %.1f MIPS (%.1f MIPS by thread CPU time; %s)%n",
-                    i + 1, instructions, ns / 1e9, emu[i], emuCpu[i], expected);
+            log.printf("  emulator run %d: %,d instructions in %.2f s = %.1f MIPS (%.1f MIPS by thread CPU time; %.0f%% in"
+                    + " compiled blocks; %s)%n", i + 1, instructions, ns / 1e9, emu[i], emuCpu[i],
+                    100.0 * r.inBlocks() / Math.max(1, instructions), expected);
         }
         log.printf("  host load average %.1f; emulator median by thread CPU time %.1f MIPS (wall time is what counts)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

@@ -28,8 +28,10 @@ public final class UserProgram {
      * @param stderr       bytes written to file descriptor 2
      * @param instructions guest instructions retired
      * @param failure      null after a normal exit, else why the run stopped (one line)
+     * @param inBlocks     of the instructions, those retired inside compiled blocks
      */
-    public record Result(int exitCode, byte[] stdout, byte[] stderr, long instructions, String failure) {
+    public record Result(int exitCode, byte[] stdout, byte[] stderr, long instructions, String failure,
+                         long inBlocks) {
     }
 
     private final PhysicalMemory ram;
@@ -50,7 +52,7 @@ public final class UserProgram {
         UserProgram p = new UserProgram(ramBytes);
         String loadError = p.load(elf);
         if (loadError != null) {
-            return new Result(-1, new byte[0], new byte[0], 0, loadError);
+            return new Result(-1, new byte[0], new byte[0], 0, loadError, 0);
         }
         return p.execute(maxInstructions);
     }
@@ -168,6 +170,6 @@ public final class UserProgram {
     }
 
     private Result finish(int code, String failure) {
-        return new Result(code, out.toByteArray(), err.toByteArray(), cpu.retired(), failure);
+        return new Result(code, out.toByteArray(), err.toByteArray(), cpu.retired(), failure, cpu.jitStats()[2]);
     }
 }

@@ -29,7 +29,9 @@ import java.io.IOException;
  * {@code Executor} and the *Ops classes hold the semantics; {@code FastPath} has specialised
  * versions of the hottest 32-bit forms (property-tested against the generic ones). In protected
  * mode decoded instructions are cached per physical page ({@code CodeCache}, dropped on writes
- * to the page) and {@link #run} executes cached instructions of a page in a tight loop.
+ * to the page) and {@link #run} executes cached instructions of a page in a tight loop; block
+ * entries that get hot are compiled to JVM code ({@code BlockCompiler}, kept and dropped with the
+ * page's decoded instructions) with the same precise faults, budget and code-invalidation rules.
  *
  * <p>Additions to the published API: {@link #setIo} (control registers live in
  * {@link Mmu}); {@link #segmentBase}, {@link #halted}, {@link #setProtectedFlat} (CPL 0 or 3
@@ -51,8 +53,18 @@ public final class Cpu extends CpuOperands implements Snapshottable {
     boolean halted;
     /** Interrupts are not taken after STI, MOV SS and POP SS until one more instruction ran. */
     boolean irqShadow;
-    /** Tests turn this off to check FastPath against the generic semantics. */
+    /** Tests turn this off to check FastPath against the generic semantics (it also turns off the block compiler). */
     boolean fastPath = true;
+    /**
+     * The block compiler; tests turn it off to compare against the interpreter. The default can
+     * be set with the system property {@code noreset.cpu.jit=false} (for benchmarks).
+     */
+    boolean jit = JIT_DEFAULT;
+    private static final boolean JIT_DEFAULT = !"false".equals(System.getProperty("noreset.cpu.jit"));
+    /** Entries into a block start after which it is compiled. */
+    static final int HOT = 32;
+    private final BlockCompiler compiler = new BlockCompiler();
+    private long blockRetired;
 
     public Cpu(PhysicalMemory ram, Mmu mmu, IoSpace io) {
         super(ram, mmu, io);
@@ -243,11 +255,13 @@ public final class Cpu extends CpuOperands implements Snapshottable {
     }
 
     /**
-     * The protected-mode fast path: executes cached instructions of one code page back to back.
-     * Interrupts are checked once on entry and again after any instruction that sets irqCheck
-     * (the only ways a request can become deliverable while the CPU runs, since devices advance
-     * between run() calls). Leaves on a trap, a page change, an uncached instruction, TF, or a
-     * code-cache invalidation; step() handles those cases.
+     * The protected-mode fast path: executes cached instructions of one code page back to back,
+     * and compiled blocks ({@link BlockCompiler}) at block entries that were entered
+     * {@link #HOT} times. Interrupts are checked once on entry and again after any instruction
+     * that sets irqCheck (the only ways a request can become deliverable while the CPU runs,
+     * since devices advance between run() calls). Leaves on a trap, a page change to an unmapped
+     * or uncached page, an uncached instruction, TF, or a code-cache invalidation; step()
+     * handles those cases. A block runs only when all of it fits the instruction budget.
      */
     private Trap runBlock(long end) {
         Trap first = step();
@@ -264,10 +278,14 @@ public final class Cpu extends CpuOperands implements Snapshottable {
         if (table == null) {
             return null;
         }
+        boolean useJit = jit && fastPath;
+        int phys = (int) p;
+        Block[] blocks = null;
         int page = lin & 0xFFFFF000;
         int csBase = base[CS]; // far transfers in protected mode keep the flat base 0
         long n = retired;
         int start = eip;
+        boolean entry = true, inBlock = false;
         irqCheck = false;
         try {
             while (n < end) {
@@ -286,9 +304,29 @@ public final class Cpu extends CpuOperands implements Snapshottable {
                     if (table == null) {
                         break;
                     }
+                    phys = (int) p;
+                    blocks = null;
                     page = lin & 0xFFFFF000;
                 }
-                Insn d = table[lin & 0xFFF];
+                int off = lin & 0xFFF;
+                if (entry && useJit && (blocks != null || (blocks = cache.warmBlocks(phys)) != null)) {
+                    Block b = blocks[off];
+                    if (b == null && ++cache.heat(phys)[off] == HOT) {
+                        b = compiler.compile(table, off);
+                        blocks[off] = b;
+                    }
+                    if (b != null && b.count <= end - n) {
+                        inBlock = true;
+                        long m = b.run(this, n, end);
+                        inBlock = false;
+                        if (m >= 0) {
+                            blockRetired += m - n;
+                            n = m;
+                            continue;
+                        }
+                    }
+                }
+                Insn d = table[off];
                 if (d == null) {
                     break;
                 }
@@ -301,14 +339,36 @@ public final class Cpu extends CpuOperands implements Snapshottable {
                     }
                 }
                 n++;
+                entry = d.blockEnd;
             }
         } catch (CpuFault f) {
-            retired = n;
-            eip = start;
-            return deliver(Trap.Kind.EXCEPTION, f.vector, errorCodeFor(f.vector, f.errorCode), f.cr2, start);
+            if (!inBlock) {
+                // A compiled block has already committed EIP and the retired count of its fault.
+                retired = n;
+                eip = start;
+            }
+            return deliver(Trap.Kind.EXCEPTION, f.vector, errorCodeFor(f.vector, f.errorCode), f.cr2, eip);
         }
         retired = n;
         return null;
+    }
+
+    /** The generic semantics of one instruction, for compiled blocks; EIP must be the instruction's. */
+    Trap execGeneric(Insn d) {
+        return exec.execute(d);
+    }
+
+    /** Why the JVM last refused a generated block (a compiler bug), or null. */
+    Throwable compilerErrorForTests() {
+        return compiler.lastError;
+    }
+
+    /**
+     * Statistics of the block compiler: blocks compiled, entry points not compilable, and
+     * instructions retired inside compiled blocks (faulting passes not counted).
+     */
+    public long[] jitStats() {
+        return new long[] {compiler.compiled, compiler.rejected, blockRetired};
     }
 
     private static int errorCodeFor(int vector, int code) {

@@ -112,6 +112,7 @@ final class Decoder {
         }
         d.len = count;
         d.fast = FastPath.classify(d);
+        d.blockEnd = BlockCompiler.role(d) != BlockCompiler.STRAIGHT;
         if (lock && (!d.mem || !lockAllowed(op, d.reg))) {
             cpu.lockFault = true;
             throw cpu.fault(Trap.UD, -1);

@@ -24,12 +24,15 @@ final class Insn {
     int imm, imm2;
     /** {@link FastPath} form, or {@link FastPath#NONE}. */
     int fast;
+    /** The instruction after this one starts a block: this one branches or cannot sit in a block. */
+    boolean blockEnd;
 
     Insn copy() {
         Insn c = new Insn();
         c.op = op; c.len = len; c.o32 = o32; c.a32 = a32; c.lock = lock; c.rep = rep; c.seg = seg;
         c.segOvr = segOvr; c.mod = mod; c.reg = reg; c.rm = rm; c.mem = mem; c.base = base;
         c.index = index; c.scale = scale; c.disp = disp; c.imm = imm; c.imm2 = imm2; c.fast = fast;
+        c.blockEnd = blockEnd;
         return c;
     }
 

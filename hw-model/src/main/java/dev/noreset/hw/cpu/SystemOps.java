@@ -177,9 +177,13 @@ final class SystemOps {
                             v &= ~(Mmu.CR0_PG);
                         }
                         c.mmu.setCr0((v & ~keep) | (c.mmu.cr0() & keep));
+                        c.irqCheck = true; // paging may have been switched: leave the fast loop
                         break;
                     case 2: c.mmu.setCr2(v); break;
-                    case 3: c.mmu.setCr3(v); break;
+                    case 3:
+                        c.mmu.setCr3(v);
+                        c.irqCheck = true; // the fast loop in Cpu holds the old mapping of this code page
+                        break;
                     case 4:
                         if (v != 0) throw c.fault(Trap.GP, 0); // no CR4 features
                         break;
