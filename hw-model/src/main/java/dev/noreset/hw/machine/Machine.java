@@ -221,8 +221,12 @@ public final class Machine implements Snapshottable, Closeable {
         stopRequested = false;
         long lastProgress = now();
         int idleTraps = 0;
+        // Devices change schedule only as time passes, on a port access (the bus marks the
+        // schedule dirty) or while idling (idle() does): so after a trap that did neither, the
+        // deadline computed before it still holds and the sync below is one comparison. Work
+        // done on the devices between two run() calls is covered by this first mark.
+        scheduleDirty = true;
         while (true) {
-            scheduleDirty = true;
             sync();
             long now = now();
             if (now >= end) {

@@ -6,7 +6,9 @@ import dev.noreset.hw.cpu.Trap;
  * The one interface through which the machine hands control to its ring-0 software (the noreset
  * kernel, or a test harness). The sink inspects and changes architected state (registers, CR3,
  * page tables in RAM, device ports through {@link Machine#io()}) and returns; the machine then
- * resumes whatever context the CPU holds.
+ * resumes whatever context the CPU holds. Devices are reached only through their ports: the
+ * machine re-reads the device schedule after a port access, not after every trap, so a device
+ * changed behind the bus's back would keep a stale next event.
  *
  * <p>Virtual time stands still while the sink runs: ring-0 work costs no guest time, so a sink
  * must never busy-wait for a device (a disk that is BSY stays BSY until guest time passes).

@@ -15,10 +15,12 @@ import java.nio.ByteOrder;
  * <p>Addresses are unsigned. An access beyond {@link #size()} behaves like an unpopulated bus:
  * reads return all ones and writes are dropped, so no guest address can make the model throw.
  *
- * <p>Additions to the published API: {@link #setCodeWatcher}, {@link #markCodePage} and
- * {@link #fill}. The CPU marks pages it has decoded code from; the first write to such a page
- * (by the CPU, a device or the kernel) calls the watcher so a decoded-code cache can be
- * invalidated, which is how self-modifying code and program loading stay correct.
+ * <p>Additions to the published API: {@link #setCodeWatcher}, {@link #markCodePage},
+ * {@link #addTableWatcher}, {@link #markTablePage} and {@link #fill}. The CPU marks pages it has
+ * decoded code from; the first write to such a page (by the CPU, a device or the kernel) calls
+ * the watcher so a decoded-code cache can be invalidated, which is how self-modifying code and
+ * program loading stay correct. The MMU marks the page directories and tables it has walked the
+ * same way, so it learns when a TLB it has put aside may no longer match RAM.
  */
 public final class PhysicalMemory implements Snapshottable {
 
@@ -27,19 +29,28 @@ public final class PhysicalMemory implements Snapshottable {
         void codeWritten(int page);
     }
 
+    /** Told when a page marked as holding page tables is written. */
+    public interface TableWatcher {
+        void tableWritten(int page);
+    }
+
+    /** Bits of {@link #watch}: one byte per page, so a write checks a single array. */
+    private static final byte CODE = 1, TABLE = 2;
+
     private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] bytes;
-    private final boolean[] codePage;
+    private final byte[] watch;
     private CodeWatcher watcher;
+    private TableWatcher[] tableWatchers = new TableWatcher[0];
 
     public PhysicalMemory(int sizeBytes) {
         if (sizeBytes <= 0 || (sizeBytes & 0xFFF) != 0) {
             throw new IllegalArgumentException("RAM size must be a positive multiple of 4 KiB: " + sizeBytes);
         }
         bytes = new byte[sizeBytes];
-        codePage = new boolean[sizeBytes >>> 12];
+        watch = new byte[sizeBytes >>> 12];
     }
 
     public int size() {
@@ -50,23 +61,49 @@ public final class PhysicalMemory implements Snapshottable {
         watcher = w;
     }
 
+    /** Adds a watcher of page-table pages (one per MMU on this RAM). */
+    public void addTableWatcher(TableWatcher w) {
+        TableWatcher[] a = java.util.Arrays.copyOf(tableWatchers, tableWatchers.length + 1);
+        a[a.length - 1] = w;
+        tableWatchers = a;
+    }
+
     /** Marks the page holding {@code pa} as containing decoded code (see class comment). */
     public void markCodePage(int pa) {
         int p = pa >>> 12;
-        if (p < codePage.length) {
-            codePage[p] = true;
+        if (p < watch.length) {
+            watch[p] |= CODE;
+        }
+    }
+
+    /** Marks the page holding {@code pa} as holding page tables (see class comment). */
+    public void markTablePage(int pa) {
+        int p = pa >>> 12;
+        if (p < watch.length) {
+            watch[p] |= TABLE;
         }
     }
 
     private void written(int pa, int len) {
         int first = pa >>> 12;
         int last = (int) (((pa & 0xFFFFFFFFL) + len - 1) >>> 12);
-        for (int p = first; p <= last && p < codePage.length; p++) {
-            if (codePage[p]) {
-                codePage[p] = false;
-                if (watcher != null) {
-                    watcher.codeWritten(p);
-                }
+        for (int p = first; p <= last && p < watch.length; p++) {
+            if (watch[p] != 0) {
+                notifyWritten(p);
+            }
+        }
+    }
+
+    /** Clears page {@code p}'s marks and tells the watchers that had marked it. */
+    private void notifyWritten(int p) {
+        int w = watch[p];
+        watch[p] = 0;
+        if ((w & CODE) != 0 && watcher != null) {
+            watcher.codeWritten(p);
+        }
+        if ((w & TABLE) != 0) {
+            for (TableWatcher t : tableWatchers) {
+                t.tableWritten(p);
             }
         }
     }
@@ -95,7 +132,7 @@ public final class PhysicalMemory implements Snapshottable {
 
     public void write8(int pa, int v) {
         if (in(pa, 1)) {
-            if (codePage[pa >>> 12]) {
+            if (watch[pa >>> 12] != 0) {
                 written(pa, 1);
             }
             bytes[pa] = (byte) v;
@@ -104,7 +141,7 @@ public final class PhysicalMemory implements Snapshottable {
 
     public void write16(int pa, int v) {
         if (in(pa, 2)) {
-            if (codePage[pa >>> 12] || codePage[(pa + 1) >>> 12]) {
+            if ((watch[pa >>> 12] | watch[(pa + 1) >>> 12]) != 0) {
                 written(pa, 2);
             }
             I16.set(bytes, pa, (short) v);
@@ -116,7 +153,7 @@ public final class PhysicalMemory implements Snapshottable {
 
     public void write32(int pa, int v) {
         if (in(pa, 4)) {
-            if (codePage[pa >>> 12] || codePage[(pa + 3) >>> 12]) {
+            if ((watch[pa >>> 12] | watch[(pa + 3) >>> 12]) != 0) {
                 written(pa, 4);
             }
             I32.set(bytes, pa, v);
@@ -167,12 +204,9 @@ public final class PhysicalMemory implements Snapshottable {
             throw new IOException("RAM snapshot size " + n + " does not match RAM size " + bytes.length);
         }
         in.readFully(bytes);
-        for (int p = 0; p < codePage.length; p++) {
-            if (codePage[p]) {
-                codePage[p] = false;
-                if (watcher != null) {
-                    watcher.codeWritten(p);
-                }
+        for (int p = 0; p < watch.length; p++) {
+            if (watch[p] != 0) {
+                notifyWritten(p);
             }
         }
     }

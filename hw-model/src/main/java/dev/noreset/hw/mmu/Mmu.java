@@ -19,6 +19,16 @@ import java.util.Arrays;
  * write to a read-only page faults only when CR0.WP=1. Accessed bits are set on every walk,
  * the dirty bit on the first write through a TLB entry.
  *
+ * <p>Two shortcuts are invisible to software. A flush clears only the entries filled since the
+ * last one. And a CR3 load puts the live entries aside ({@link TlbStash}) and brings back those
+ * kept for the new directory: a process switch then costs no page walks. That is the same as a
+ * flush because an entry comes back only while the page-directory and page-table pages it was
+ * walked from are unchanged: every walk marks those pages in RAM ({@link
+ * PhysicalMemory#markTablePage}), and the first write to a marked page, by anyone, drops every
+ * kept set and stops the live entries from being kept at the next CR3 load. A fresh walk of
+ * an unchanged table gives the same entry, and its accessed/dirty bits are already set (only a
+ * write could have cleared them). The live TLB itself is still never snooped.
+ *
  * <p>Additions to the published API: {@link #CR0_PG}, {@link #CR0_WP}, {@link #CR0_PE}.
  */
 public final class Mmu implements Snapshottable {
@@ -40,11 +50,24 @@ public final class Mmu implements Snapshottable {
     // (for writes: writable and already dirty), else -1: a hit is then a single compare.
     private final int[] hitUserRead = new int[TLB_SIZE], hitUserWrite = new int[TLB_SIZE];
     private final int[] hitSupRead = new int[TLB_SIZE], hitSupWrite = new int[TLB_SIZE];
+    // Indices filled since the last flush, so a flush clears only those (a process switch
+    // touches a handful of pages, and clearing all 1024 entries five times cost more than the
+    // switch itself). A listed index may have been emptied since by invlpg; clearing it again
+    // is harmless. Observably the same as clearing every entry.
+    private final int[] filled = new int[TLB_SIZE];
+    private final boolean[] listed = new boolean[TLB_SIZE];
+    private int filledCount;
+    /** False once a marked page-table page was written while the live entries were in use. */
+    private boolean liveClean = true;
+    /** True while the live entries are exactly the set the stash holds for CR3 (no save needed). */
+    private boolean liveSaved;
+    private final TlbStash stash = new TlbStash();
     private int faultCode, faultAddr;
 
     public Mmu(PhysicalMemory ram) {
         this.ram = ram;
-        flushTlb();
+        clearAll();
+        ram.addTableWatcher(page -> tableWritten());
     }
 
     public int cr0() { return cr0; }
@@ -65,18 +88,57 @@ public final class Mmu implements Snapshottable {
 
     /** Loads the page-directory base; like a MOV to CR3, this flushes the whole TLB. */
     public void setCr3(int v) {
+        if (liveClean && !liveSaved && filledCount > 0) {
+            stash.save(cr3, filled, filledCount, tlbTag, tlbFrame, hitUserRead, hitUserWrite, hitSupRead, hitSupWrite);
+        }
+        clearFilled();
         cr3 = v;
-        flushTlb();
+        liveClean = true;
+        filledCount = stash.restore(v, filled, listed, tlbTag, tlbFrame, hitUserRead, hitUserWrite, hitSupRead,
+                hitSupWrite);
+        liveSaved = filledCount > 0;
+    }
+
+    /** A marked page-table page was written: nothing put aside may come back. */
+    private void tableWritten() {
+        stash.dropAll();
+        liveClean = false;
+        liveSaved = false;
     }
 
     public boolean pagingEnabled() { return paging; }
 
+    /** Empties the whole TLB (and forgets what was put aside at CR3 loads). */
     public void flushTlb() {
+        clearFilled();
+        stash.dropAll();
+        liveClean = true;
+        liveSaved = false;
+    }
+
+    /** Empties the live TLB, in time proportional to the entries filled since the last flush. */
+    private void clearFilled() {
+        int[] f = filled;
+        for (int n = 0; n < filledCount; n++) {
+            int i = f[n];
+            listed[i] = false;
+            tlbTag[i] = -1;
+            hitUserRead[i] = -1;
+            hitUserWrite[i] = -1;
+            hitSupRead[i] = -1;
+            hitSupWrite[i] = -1;
+        }
+        filledCount = 0;
+    }
+
+    private void clearAll() {
         Arrays.fill(tlbTag, -1);
         Arrays.fill(hitUserRead, -1);
         Arrays.fill(hitUserWrite, -1);
         Arrays.fill(hitSupRead, -1);
         Arrays.fill(hitSupWrite, -1);
+        Arrays.fill(listed, false);
+        filledCount = 0;
     }
 
     /** Drops the TLB entry for the page holding {@code linear}, if any. */
@@ -84,6 +146,7 @@ public final class Mmu implements Snapshottable {
         int page = linear >>> 12;
         int i = page & TLB_MASK;
         if (tlbTag[i] == page) {
+            liveSaved = false;
             tlbTag[i] = -1;
             hitUserRead[i] = -1;
             hitUserWrite[i] = -1;
@@ -152,8 +215,16 @@ public final class Mmu implements Snapshottable {
         if ((newPte & PTE_D) != 0) {
             rights |= E_DIRTY;
         }
+        // Marked after the accessed/dirty writes above, so the walk does not report itself.
+        ram.markTablePage(pdeAddr);
+        ram.markTablePage(pteAddr);
         int page = linear >>> 12;
         int i = page & TLB_MASK;
+        liveSaved = false;
+        if (!listed[i]) {
+            listed[i] = true;
+            filled[filledCount++] = i;
+        }
         tlbTag[i] = page;
         tlbFrame[i] = pte & 0xFFFFF000;
         boolean dirty = (rights & E_DIRTY) != 0;

@@ -149,4 +149,133 @@ class MmuTest {
         mmu.loadState(new DataInputStream(new ByteArrayInputStream(bo.toByteArray())));
         assertEquals(0x30000, mmu.translate(LIN, false, true), "TLB dropped on load");
     }
+
+    /**
+     * A flush clears only the entries filled since the last one; this fills every TLB index
+     * (1,100 pages, so some indices are refilled after eviction or invlpg), changes every mapping
+     * in RAM, and checks that after one CR3 load no stale translation survives.
+     */
+    @Test
+    void cr3LoadDropsEveryFilledEntryIncludingRefilledOnes() {
+        int pages = 1100, table2 = 0x12000;
+        ram.write32(PD + 8, table2 | PTE_P | PTE_RW | PTE_US);   // linear 0x00800000.. (PDE 2)
+        for (int n = 0; n < pages; n++) {
+            int pt = n < 1024 ? PT : table2;
+            ram.write32(pt + (n % 1024) * 4, (0x40000 + (n << 12)) | PTE_P | PTE_RW | PTE_US);
+        }
+        int base = 0x00400000;
+        for (int n = 0; n < pages; n++) {
+            assertEquals(0x40000 + (n << 12), mmu.translate(base + (n << 12), false, true));
+            if (n % 97 == 0) {
+                mmu.invlpg(base + (n << 12));
+                assertEquals(0x40000 + (n << 12), mmu.translate(base + (n << 12), n % 2 == 0, true));
+            }
+        }
+        for (int n = 0; n < pages; n++) {
+            int pt = n < 1024 ? PT : table2;
+            ram.write32(pt + (n % 1024) * 4, (0x80000 + (n << 12)) | PTE_P | PTE_RW | PTE_US);
+        }
+        // Pages 1024.. evicted pages 0..75 from their indices; the rest are still stale.
+        assertEquals(0x40000 + (500 << 12), mmu.translate(base + (500 << 12), false, true), "stale until the flush");
+        mmu.setCr3(PD);
+        for (int n = 0; n < pages; n++) {
+            assertEquals(0x80000 + (n << 12), mmu.translate(base + (n << 12), false, true), "page " + n);
+        }
+        for (int n = 0; n < pages; n++) {
+            ram.write32((n < 1024 ? PT : table2) + (n % 1024) * 4, 0);
+        }
+        mmu.flushTlb();
+        mmu.flushTlb();                                           // an empty flush is harmless
+        for (int n = 0; n < pages; n += 7) {
+            assertEquals(-1, mmu.translate(base + (n << 12), false, true), "page " + n);
+        }
+    }
+
+    /** A second address space: LIN maps to FRAME2 through PD2/PT2. */
+    private static final int PD2 = 0x14000, PT2 = 0x15000, FRAME2 = 0x50000;
+
+    private void secondSpace() {
+        ram.write32(PD2 + 4, PT2 | PTE_P | PTE_RW | PTE_US);
+        ram.write32(PT2 + 12, FRAME2 | PTE_P | PTE_RW | PTE_US);
+    }
+
+    @Test
+    void switchingBackSeesATableChangedMeanwhile() {
+        secondSpace();
+        assertEquals(FRAME, mmu.translate(LIN, false, true));
+        mmu.setCr3(PD2);
+        assertEquals(FRAME2, mmu.translate(LIN, false, true));
+        ram.write32(PT + 12, 0x30000 | PTE_P | PTE_US);           // first space's table, not current
+        mmu.setCr3(PD);
+        assertEquals(0x30000, mmu.translate(LIN, false, true));
+        assertEquals(-1, mmu.translate(LIN, true, true), "now read-only");
+        mmu.setCr3(PD2);
+        assertEquals(FRAME2, mmu.translate(LIN, false, true));
+    }
+
+    @Test
+    void entryMadeStaleWhileLiveIsGoneAfterSwitchingAwayAndBack() {
+        secondSpace();
+        assertEquals(FRAME, mmu.translate(LIN, false, true));
+        ram.write32(PT + 12, 0);                                    // not present; no invlpg
+        assertEquals(FRAME, mmu.translate(LIN, false, true), "stale while live, as on hardware");
+        mmu.setCr3(PD2);
+        mmu.translate(LIN, false, true);
+        mmu.setCr3(PD);
+        assertEquals(-1, mmu.translate(LIN, false, true));
+    }
+
+    @Test
+    void aDirectoryChangeIsSeenToo() {
+        secondSpace();
+        mmu.translate(LIN, false, true);
+        mmu.setCr3(PD2);
+        ram.write32(PD + 4, 0);
+        mmu.setCr3(PD);
+        assertEquals(-1, mmu.translate(LIN, false, true));
+    }
+
+    @Test
+    void restoredEntriesKeepRightsAndTheDirtyRule() {
+        secondSpace();
+        ram.write32(PT2 + 16, 0x60000 | PTE_P | PTE_US);            // LIN + 0x1000 read-only in space 2
+        mmu.setCr3(PD2);
+        assertEquals(0x60000, mmu.translate(LIN + 0x1000, false, true));
+        assertEquals(FRAME2, mmu.translate(LIN, false, true));      // read: clean entry, D not set
+        assertEquals(0, ram.read32(PT2 + 12) & PTE_D);
+        mmu.setCr3(PD);
+        mmu.translate(LIN, false, true);
+        mmu.setCr3(PD2);
+        assertEquals(-1, mmu.translate(LIN + 0x1000, true, true), "still read-only");
+        assertEquals(PF_P | PF_W | PF_U, mmu.faultErrorCode());
+        assertEquals(0, ram.read32(PT2 + 12) & PTE_D);
+        assertEquals(FRAME2, mmu.translate(LIN, true, true));
+        assertEquals(PTE_D, ram.read32(PT2 + 12) & PTE_D, "first write after the switch sets D");
+    }
+
+    @Test
+    void everyMmuOnTheRamLearnsOfTableWrites() {
+        secondSpace();
+        Mmu other = new Mmu(ram);
+        other.setCr3(PD);
+        other.setCr0(CR0_PE | CR0_PG);
+        assertEquals(FRAME, other.translate(LIN, false, true));
+        other.setCr3(PD2);
+        assertEquals(FRAME, mmu.translate(LIN, false, true));
+        ram.write32(PT + 12, 0x30000 | PTE_P | PTE_US);
+        other.setCr3(PD);
+        assertEquals(0x30000, other.translate(LIN, false, true));
+    }
+
+    @Test
+    void flushAndWpChangeForgetWhatWasPutAside() {
+        secondSpace();
+        ram.write32(PT + 12, FRAME | PTE_P | PTE_US);                // read-only for everyone
+        mmu.setCr0(CR0_PE | CR0_PG);
+        assertEquals(FRAME, mmu.translate(LIN, true, false), "supervisor write allowed with WP=0");
+        mmu.setCr3(PD2);
+        mmu.setCr0(CR0_PE | CR0_PG | CR0_WP);
+        mmu.setCr3(PD);
+        assertEquals(-1, mmu.translate(LIN, true, false), "WP=1 now, and no kept entry says otherwise");
+    }
 }

@@ -2,6 +2,9 @@ package dev.noreset.kernel.kcall;
 
 import dev.noreset.kernel.core.Abi;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * as the generated constants give them. Reused across calls so the trap path does not allocate.
  */
 public final class Message {
+    // One little-endian word access instead of four byte accesses: every IPC delivery copies
+    // sixteen words through here.
+    private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private final byte[] bytes = new byte[Abi.MESSAGE_SIZE];
 
     public byte[] bytes() {
@@ -17,14 +23,11 @@ public final class Message {
 
     /** The int32 at byte offset {@code off} (0..60, 4-aligned). */
     public int get(int off) {
-        return bytes[off] & 0xFF | (bytes[off + 1] & 0xFF) << 8 | (bytes[off + 2] & 0xFF) << 16 | bytes[off + 3] << 24;
+        return (int) LE32.get(bytes, off);
     }
 
     public void set(int off, int v) {
-        bytes[off] = (byte) v;
-        bytes[off + 1] = (byte) (v >>> 8);
-        bytes[off + 2] = (byte) (v >>> 16);
-        bytes[off + 3] = (byte) (v >>> 24);
+        LE32.set(bytes, off, v);
     }
 
     public int source() {

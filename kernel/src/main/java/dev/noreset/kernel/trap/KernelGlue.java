@@ -47,6 +47,8 @@ public final class KernelGlue {
     boolean forceCr3;
     /** True while the CPU runs the idle context. */
     boolean idling;
+    /** Processes ended so far ({@link #kill}): the trap entry re-asks its stop condition only when this moves. */
+    long deaths;
     /** Scratch message for deliveries (one kernel runs on one thread). */
     final Message completionBuffer = new Message();
 
@@ -178,6 +180,7 @@ public final class KernelGlue {
         String name = info.name(slot);
         int mgrEp = info.sigmgr(slot);
         core.exit(slot);
+        deaths++;
         spaces.release(slot);
         irqs.releaseAll(ep);
         info.clear(slot);

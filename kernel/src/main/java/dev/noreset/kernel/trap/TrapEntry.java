@@ -21,6 +21,8 @@ public final class TrapEntry implements TrapSink {
     /** The slot {@link #schedule} is resuming, for error reports. */
     private int resuming = -1;
     private java.util.function.BooleanSupplier stopWhen = () -> false;
+    /** {@link KernelGlue#deaths} when {@link #stopWhen} was last asked; -1 = never asked. */
+    private long deathsAsked = -1;
 
     public TrapEntry(KernelGlue k) {
         this.k = k;
@@ -41,16 +43,24 @@ public final class TrapEntry implements TrapSink {
         return internalError;
     }
 
-    /** After each trap, {@code stop} is asked whether the machine should stop running. */
+    /**
+     * After the first trap, and after each trap in which a process ended, {@code stop} is asked
+     * whether the machine should stop running (so it should depend only on which processes
+     * are alive: asking after every trap cost a scan per IPC).
+     */
     public void setStopWhen(java.util.function.BooleanSupplier stop) {
         stopWhen = stop == null ? () -> false : stop;
+        deathsAsked = -1;
     }
 
     @Override
     public void onTrap(Machine machine, Trap trap) {
         handle(trap);
-        if (machine != null && stopWhen.getAsBoolean()) {
-            machine.requestStop();
+        if (machine != null && k.deaths != deathsAsked) {
+            deathsAsked = k.deaths;
+            if (stopWhen.getAsBoolean()) {
+                machine.requestStop();
+            }
         }
     }
 

@@ -10,12 +10,35 @@ import dev.noreset.hw.mmu.Mmu;
  * kernel reaches user memory only through this walk, so a user buffer the process could not
  * touch itself is refused here too (EFAULT), and no address can make the kernel read outside
  * the process's mappings. Like the hardware walk, it sets the accessed and dirty bits.
+ *
+ * <p>Every IPC copies a message in or out, so the last translations are kept (a small
+ * direct-mapped cache keyed by page directory and page). That is invisible: an entry is used
+ * only while the directory and table pages it was walked from are unchanged (the walk marks
+ * them with {@link PhysicalMemory#markTablePage}, and the first write to a marked page, by
+ * anyone, empties the cache), so a new walk would find the same frame and rights, and its
+ * accessed and (for a write entry) dirty bits are already set.
  */
 public final class PageWalker {
+    private static final int CACHE = 64;
     private final PhysicalMemory ram;
+    // Cached walks: directory base, linear page number, frame, and whether the entry was
+    // walked for a write (then it also answers reads); valid while gen[i] == generation.
+    private final int[] cDir = new int[CACHE], cPage = new int[CACHE], cFrame = new int[CACHE];
+    private final boolean[] cWrite = new boolean[CACHE];
+    private final int[] gen = new int[CACHE];
+    private int generation = 1;
 
     public PageWalker(PhysicalMemory ram) {
         this.ram = ram;
+        ram.addTableWatcher(page -> tablesChanged());
+    }
+
+    private void tablesChanged() {
+        if (++generation == 0) {
+            // Wrapped: no old entry may ever match again.
+            java.util.Arrays.fill(gen, 0);
+            generation = 1;
+        }
     }
 
     /**
@@ -24,6 +47,24 @@ public final class PageWalker {
      * would raise #PF for that access at CPL 3.
      */
     public long translate(int pageDir, int linear, boolean write) {
+        int page = linear >>> 12;
+        int dir = pageDir & 0xFFFFF000;
+        int i = (page ^ (dir >>> 12)) & (CACHE - 1);
+        if (gen[i] == generation && cPage[i] == page && cDir[i] == dir && (cWrite[i] || !write)) {
+            return (cFrame[i] | (linear & 0xFFF)) & 0xFFFFFFFFL;
+        }
+        long pa = walk(pageDir, linear, write);
+        if (pa >= 0) {
+            gen[i] = generation;
+            cPage[i] = page;
+            cDir[i] = dir;
+            cFrame[i] = (int) pa & 0xFFFFF000;
+            cWrite[i] = write;
+        }
+        return pa;
+    }
+
+    private long walk(int pageDir, int linear, boolean write) {
         int pdeAddr = (pageDir & 0xFFFFF000) + ((linear >>> 22) << 2);
         int pde = ram.read32(pdeAddr);
         if (!allows(pde, write)) {
@@ -41,6 +82,9 @@ public final class PageWalker {
         if (newPte != pte) {
             ram.write32(pteAddr, newPte);
         }
+        // After the writes above, so the walk does not empty the cache it is about to fill.
+        ram.markTablePage(pdeAddr);
+        ram.markTablePage(pteAddr);
         return ((pte & 0xFFFFF000) | (linear & 0xFFF)) & 0xFFFFFFFFL;
     }
 

@@ -101,4 +101,42 @@ class PageWalkerTest {
         tables.forEachMapping(pd, (v, f, w) -> n[0]++);
         assertEquals(1, n[0]);
     }
+
+    /** The walker keeps recent translations; any change to the tables must still be seen at once. */
+    @Test
+    void keptTranslationsFollowEveryTableChange() {
+        PageWalker w = new PageWalker(ram);
+        assertEquals(0x201234, w.translate(pd, 0x401234, true));
+        assertEquals(0x201234, w.translate(pd, 0x401234, false));
+        assertTrue(tables.map(pd, 0x401000, 0x201000, false, frames));   // now read-only
+        assertEquals(-1, w.translate(pd, 0x401234, true));
+        assertEquals(0x201234, w.translate(pd, 0x401234, false));
+        assertEquals(0x201000, tables.unmap(pd, 0x401000));
+        assertEquals(-1, w.translate(pd, 0x401234, false));
+        assertEquals(0x200010, w.translate(pd, 0x400010, false));
+        ram.write32(pd + (0x400000 >>> 22) * 4, 0);                         // directory entry gone
+        assertEquals(-1, w.translate(pd, 0x400010, false));
+    }
+
+    @Test
+    void aKeptReadEntryStillSetsTheDirtyBitOnTheFirstWrite() {
+        PageWalker w = new PageWalker(ram);
+        int pt = ram.read32(pd + 4) & 0xFFFFF000;
+        int pteAddr = pt + ((0x401000 >>> 12) & 0x3FF) * 4;
+        assertEquals(0x201008, w.translate(pd, 0x401008, false));
+        assertEquals(Mmu.PTE_A, ram.read32(pteAddr) & (Mmu.PTE_A | Mmu.PTE_D));
+        assertEquals(0x201008, w.translate(pd, 0x401008, true));
+        assertEquals(Mmu.PTE_A | Mmu.PTE_D, ram.read32(pteAddr) & (Mmu.PTE_A | Mmu.PTE_D));
+    }
+
+    @Test
+    void twoDirectoriesSharingAPageNumberDoNotMix() {
+        int pd2 = tables.newDirectory(frames);
+        assertTrue(tables.map(pd2, 0x401000, 0x301000, true, frames));
+        PageWalker w = new PageWalker(ram);
+        for (int round = 0; round < 2; round++) {
+            assertEquals(0x201004, w.translate(pd, 0x401004, true));
+            assertEquals(0x301004, w.translate(pd2, 0x401004, true));
+        }
+    }
 }
