@@ -31,6 +31,7 @@ public final class Async {
         if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller] || i < 0 || i >= Kernel.AK) {
             return Abi.EINVAL;
         }
+        //@ assert 0 <= caller * Kernel.AK + i && caller * Kernel.AK + i < Kernel.NA;
         int a = caller * Kernel.AK + i;
         k.asy[Kernel.A_EP + a] = dstEp;
         k.ab[Kernel.A_VALID + a] = valid;
@@ -54,6 +55,8 @@ public final class Async {
         if (caller < 0 || caller >= Kernel.NP || i < 0 || i >= Kernel.AK || w < 0 || w >= Kernel.MW) {
             return Abi.EINVAL;
         }
+        //@ assert 0 <= caller * Kernel.AK + i && caller * Kernel.AK + i < Kernel.NA;
+        //@ assert 0 <= (caller * Kernel.AK + i) * Kernel.MW + w && (caller * Kernel.AK + i) * Kernel.MW + w < Kernel.NA * Kernel.MW;
         k.amsg[(caller * Kernel.AK + i) * Kernel.MW + w] = v;
         return Abi.OK;
     }
@@ -97,12 +100,14 @@ public final class Async {
         int base = caller * Kernel.AK;
         // A new table replaces the old one: forget what is still pending.
         /*@ loop_invariant 0 <= j && j <= Kernel.AK && \invariant_for(k)
+          @   && 0 <= base && base + Kernel.AK <= Kernel.NA
           @   && (\forall int t; 0 <= t && t < j; !k.ab[Kernel.A_PEND + base + t]);
           @ assignable k.ab[Kernel.A_PEND + base .. Kernel.A_PEND + base + Kernel.AK - 1],
           @   k.ab[Kernel.A_DONE + base .. Kernel.A_DONE + base + Kernel.AK - 1];
           @ decreases Kernel.AK - j;
           @*/
         for (int j = 0; j < Kernel.AK; j++) {
+            //@ assert 0 <= base + j && base + j < Kernel.NA;
             k.ab[Kernel.A_PEND + base + j] = false;
             k.ab[Kernel.A_DONE + base + j] = false;
         }
@@ -121,11 +126,18 @@ public final class Async {
 
     /** Validates entry i of the caller's table and delivers it now, leaves it pending, or fails it. */
     static void startEntry(Kernel k, int caller, int i) {
+        //@ assert 0 <= caller * Kernel.AK + i && caller * Kernel.AK + i < Kernel.NA;
         int a = caller * Kernel.AK + i;
         if (!k.ab[Kernel.A_VALID + a]) {
             return;
         }
-        int d = k.slotOf(k.asy[Kernel.A_EP + a]);
+        int e = k.asy[Kernel.A_EP + a];
+        // No live endpoint lies outside [0, MAX_GEN * EP_SCALE + NP), so slotOf would say -1 there
+        // too; the range test also gives KeY the int range of the heap value passed to slotOf.
+        int d = -1;
+        if (0 <= e && e < Kernel.MAX_GEN * Kernel.EP_SCALE + Kernel.NP) {
+            d = k.slotOf(e);
+        }
         int res;
         if (d < 0) {
             res = Abi.EDEADSRCDST;
@@ -151,14 +163,17 @@ public final class Async {
 
     /** Copies entry i of p's table into r's buffer with p's endpoint as the source. */
     static void copyEntry(Kernel k, int p, int i, int r) {
+        //@ assert 0 <= p * Kernel.AK + i && p * Kernel.AK + i < Kernel.NA;
         int src = (p * Kernel.AK + i) * Kernel.MW;
         int rb = r * Kernel.MW;
         /*@ loop_invariant 0 <= w && w <= Kernel.MW
+          @   && 0 <= rb && rb + Kernel.MW <= Kernel.NP * Kernel.MW && 0 <= src && src + Kernel.MW <= Kernel.NA * Kernel.MW
           @   && (\forall int j; 0 <= j && j < w; k.msg[rb + j] == k.amsg[src + j]);
           @ assignable k.msg[rb .. rb + Kernel.MW - 1];
           @ decreases Kernel.MW - w;
           @*/
         for (int w = 0; w < Kernel.MW; w++) {
+            //@ assert 0 <= rb + w && rb + w < Kernel.NP * Kernel.MW && 0 <= src + w && src + w < Kernel.NA * Kernel.MW;
             k.msg[rb + w] = k.amsg[src + w];
         }
         k.msg[rb] = Kernel.ep(k.pr[Kernel.GEN + p], p);
@@ -177,6 +192,7 @@ public final class Async {
         if (i < 0) {
             return false;
         }
+        //@ assert 0 <= p * Kernel.AK + i && p * Kernel.AK + i < Kernel.NA;
         int a = p * Kernel.AK + i;
         copyEntry(k, p, i, r);
         k.ab[Kernel.A_PEND + a] = false;
@@ -187,14 +203,20 @@ public final class Async {
         return true;
     }
 
-    /** Lowest sender slot matching s with a pending entry for r, or -1. */
+    /**
+     * Lowest sender slot matching s with a pending entry for r, or -1. A sender whose table is
+     * empty (ACOUNT 0) is skipped without looking at its entries: senda clears every entry
+     * before it sets ACOUNT, marks pending only entries below ACOUNT, and exit clears the table
+     * before it zeroes ACOUNT, so such a sender has nothing pending. (The MBT and the property
+     * tests compare this against the model; it keeps RECEIVE from ANY from reading 512 flags.)
+     */
     static int senderWithPending(Kernel k, int r, int s) {
         /*@ loop_invariant 0 <= p && p <= Kernel.NP;
           @ assignable \strictly_nothing;
           @ decreases Kernel.NP - p;
           @*/
         for (int p = 0; p < Kernel.NP; p++) {
-            if ((s == -1 || p == s) && pendingIndex(k, p, r) >= 0) {
+            if ((s == -1 || p == s) && k.pr[Kernel.ACOUNT + p] != 0 && pendingIndex(k, p, r) >= 0) {
                 return p;
             }
         }
@@ -208,6 +230,7 @@ public final class Async {
           @ decreases Kernel.AK - i;
           @*/
         for (int i = 0; i < Kernel.AK; i++) {
+            //@ assert 0 <= p * Kernel.AK + i && p * Kernel.AK + i < Kernel.NA;
             if (k.ab[Kernel.A_PEND + p * Kernel.AK + i] && k.asy[Kernel.A_DST + p * Kernel.AK + i] == r) {
                 return i;
             }
@@ -216,8 +239,18 @@ public final class Async {
     }
 
     /** p died: its entries still pending for p fail with EDEADSRCDST (senders learn it). */
+    /*@ normal_behavior
+      @ requires k != null && \invariant_for(k) && 0 <= p && p < Kernel.NP;
+      @ ensures (\forall int t; 0 <= t && t < Kernel.NA;
+      @   k.ab[Kernel.A_PEND + t] == (\old(k.ab[Kernel.A_PEND + t]) && k.asy[Kernel.A_DST + t] != p));
+      @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND + Kernel.NA - 1],
+      @   k.ab[Kernel.A_DONE .. Kernel.A_DONE + Kernel.NA - 1], k.asy[Kernel.A_RES .. Kernel.A_RES + Kernel.NA - 1];
+      @*/
     static void dropTo(Kernel k, int p) {
-        /*@ loop_invariant 0 <= a && a <= Kernel.NA;
+        /*@ loop_invariant 0 <= a && a <= Kernel.NA
+          @   && (\forall int t; 0 <= t && t < a;
+          @        k.ab[Kernel.A_PEND + t] == (\old(k.ab[Kernel.A_PEND + t]) && k.asy[Kernel.A_DST + t] != p))
+          @   && (\forall int t; a <= t && t < Kernel.NA; k.ab[Kernel.A_PEND + t] == \old(k.ab[Kernel.A_PEND + t]));
           @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND + Kernel.NA - 1],
           @   k.ab[Kernel.A_DONE .. Kernel.A_DONE + Kernel.NA - 1], k.asy[Kernel.A_RES .. Kernel.A_RES + Kernel.NA - 1];
           @ decreases Kernel.NA - a;
@@ -232,15 +265,23 @@ public final class Async {
     }
 
     /** p died: its own table is gone. */
+    /*@ normal_behavior
+      @ requires k != null && \invariant_for(k) && 0 <= p && p < Kernel.NP;
+      @ ensures (\forall int t; 0 <= t && t < Kernel.AK;
+      @   !k.ab[Kernel.A_PEND + p * Kernel.AK + t] && !k.ab[Kernel.A_VALID + p * Kernel.AK + t]);
+      @ assignable k.ab[Kernel.A_PEND + p * Kernel.AK .. Kernel.A_PEND + p * Kernel.AK + Kernel.AK - 1],
+      @   k.ab[Kernel.A_VALID + p * Kernel.AK .. Kernel.A_VALID + p * Kernel.AK + Kernel.AK - 1];
+      @*/
     static void dropFrom(Kernel k, int p) {
         int base = p * Kernel.AK;
-        /*@ loop_invariant 0 <= i && i <= Kernel.AK
+        /*@ loop_invariant 0 <= i && i <= Kernel.AK && 0 <= base && base + Kernel.AK <= Kernel.NA && base == p * Kernel.AK
           @   && (\forall int t; 0 <= t && t < i; !k.ab[Kernel.A_PEND + base + t] && !k.ab[Kernel.A_VALID + base + t]);
           @ assignable k.ab[Kernel.A_PEND + base .. Kernel.A_PEND + base + Kernel.AK - 1],
           @   k.ab[Kernel.A_VALID + base .. Kernel.A_VALID + base + Kernel.AK - 1];
           @ decreases Kernel.AK - i;
           @*/
         for (int i = 0; i < Kernel.AK; i++) {
+            //@ assert 0 <= base + i && base + i < Kernel.NA;
             k.ab[Kernel.A_PEND + base + i] = false;
             k.ab[Kernel.A_VALID + base + i] = false;
         }

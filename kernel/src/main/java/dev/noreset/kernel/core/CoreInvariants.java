@@ -96,6 +96,7 @@ public final class CoreInvariants {
             Integer other = frames.put(f, i);
             need(other == null || m.shared[f], "frame " + f + " in two address spaces, not shared");
             need(pages.put(((long) m.mProc[i] << 32) | m.mPage[i], i) == null, "two mappings of one page");
+            need(m.shared[f] || m.owner[f] == m.mProc[i], "private frame " + f + " mapped by a process that does not own it");
         }
     }
 

@@ -54,6 +54,7 @@ public final class Grants {
         if (!grantsAllowed(k, owner)) {
             return Abi.EPERM;
         }
+        //@ assert 0 <= owner * Abi.NR_GRANTS + index && owner * Abi.NR_GRANTS + index < Kernel.NG;
         int g = owner * Abi.NR_GRANTS + index;
         k.gb[Kernel.G_USED + g] = true;
         k.gb[Kernel.G_READ + g] = read;
@@ -105,6 +106,7 @@ public final class Grants {
         if (!grantsAllowed(k, owner)) {
             return Abi.EPERM;
         }
+        //@ assert 0 <= owner * Abi.NR_GRANTS + index && owner * Abi.NR_GRANTS + index < Kernel.NG;
         int g = owner * Abi.NR_GRANTS + index;
         k.gb[Kernel.G_USED + g] = true;
         k.gb[Kernel.G_READ + g] = read;
@@ -146,6 +148,7 @@ public final class Grants {
         if (owner < 0 || owner >= Kernel.NP || index < 0 || index >= Abi.NR_GRANTS) {
             return Abi.EINVAL;
         }
+        //@ assert 0 <= owner * Abi.NR_GRANTS + index && owner * Abi.NR_GRANTS + index < Kernel.NG;
         k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index] = false;
         return Abi.OK;
     }
@@ -196,6 +199,8 @@ public final class Grants {
         int outGranter = -1;
         int outAddr = 0;
         boolean searching = true;
+        // assignable \nothing, not \strictly_nothing: the call to slotOf (assignable \nothing)
+        // may in principle allocate, which \strictly_nothing would forbid.
         /*@ loop_invariant 0 <= depth && depth <= Abi.GRANT_DEPTH_MAX && 0 <= requester && requester < Kernel.NP
           @   && k.pb[Kernel.USED + requester]
           @   && (searching ==> (result == Abi.EPERM && outGranter == -1 && outAddr == 0 && id >= 0))
@@ -203,7 +208,7 @@ public final class Grants {
           @        && 0 <= outAddr && bytes <= Integer.MAX_VALUE - outAddr))
           @   && (result != Abi.OK ==> (outGranter == -1 && outAddr == 0))
           @   && (result == Abi.OK || result == Abi.EPERM || result == Abi.EINVAL || result == Abi.EDEADSRCDST);
-          @ assignable \strictly_nothing;
+          @ assignable \nothing;
           @ decreases Abi.GRANT_DEPTH_MAX - depth;
           @*/
         for (int depth = 0; depth < Abi.GRANT_DEPTH_MAX && searching; depth++) {
@@ -212,6 +217,8 @@ public final class Grants {
                 result = Abi.EDEADSRCDST;
                 searching = false;
             } else {
+                //@ assert 0 <= id % Abi.NR_GRANTS && id % Abi.NR_GRANTS < Abi.NR_GRANTS;
+                //@ assert 0 <= g * Abi.NR_GRANTS + id % Abi.NR_GRANTS && g * Abi.NR_GRANTS + id % Abi.NR_GRANTS < Kernel.NG;
                 int e = g * Abi.NR_GRANTS + id % Abi.NR_GRANTS;
                 if (!k.gb[Kernel.G_USED + e] || k.gr[Kernel.G_SEQ + e] != id / Abi.NR_GRANTS
                         || k.gr[Kernel.G_GRANTEE + e] != Kernel.ep(k.pr[Kernel.GEN + requester], requester)
@@ -220,13 +227,22 @@ public final class Grants {
                 } else if (!k.gb[Kernel.G_IND + e]) {
                     int size = k.gr[Kernel.G_SIZE + e];
                     int addr = k.gr[Kernel.G_ADDR + e];
-                    if (offset > size || bytes > size - offset || addr < 0 || offset > Integer.MAX_VALUE - addr
-                            || bytes > Integer.MAX_VALUE - addr - offset) {
-                        result = Abi.EINVAL;
-                    } else {
-                        result = Abi.OK;
-                        outGranter = g;
-                        outAddr = addr + offset;
+                    // OK iff offset + bytes <= size and addr + offset + bytes <= MAX_VALUE. The
+                    // prover knows no int range for values read from the heap (size, addr), so
+                    // they are only compared; all arithmetic is on the parameters until addr is
+                    // bounded, and each sum of two variables has its bounds asserted first.
+                    result = Abi.EINVAL;
+                    if (offset <= size && bytes <= Integer.MAX_VALUE - offset) {
+                        //@ assert 0 <= offset + bytes && offset + bytes <= Integer.MAX_VALUE;
+                        if (offset + bytes <= size && addr >= 0) {
+                            //@ assert 0 <= Integer.MAX_VALUE - offset - bytes && Integer.MAX_VALUE - offset - bytes <= Integer.MAX_VALUE;
+                            if (addr <= Integer.MAX_VALUE - offset - bytes) {
+                                //@ assert 0 <= addr + offset && addr + offset <= Integer.MAX_VALUE;
+                                result = Abi.OK;
+                                outGranter = g;
+                                outAddr = addr + offset;
+                            }
+                        }
                     }
                     searching = false;
                 } else {

@@ -22,7 +22,11 @@ public final class Ipc {
 
     static boolean ipcAllowed(Kernel k, int caller, int dst) {
         int v = k.pr[Kernel.PRIV + caller];
-        return 0 <= v && v < Kernel.NPRIV && k.pv[Kernel.PV_IPC + v * Kernel.NP + dst];
+        if (v < 0 || v >= Kernel.NPRIV) {
+            return false;
+        }
+        //@ assert 0 <= v * Kernel.NP + dst && v * Kernel.NP + dst < Kernel.NPRIV * Kernel.NP;
+        return k.pv[Kernel.PV_IPC + v * Kernel.NP + dst];
     }
 
     /** Ends p's pending IPC with a result for the glue to hand to p. */
@@ -46,11 +50,13 @@ public final class Ipc {
         int rb = r * Kernel.MW;
         int sb = s * Kernel.MW;
         /*@ loop_invariant 0 <= w && w <= Kernel.MW
+          @   && 0 <= rb && rb + Kernel.MW <= Kernel.NP * Kernel.MW && 0 <= sb && sb + Kernel.MW <= Kernel.NP * Kernel.MW
           @   && (\forall int j; 0 <= j && j < w; k.msg[rb + j] == k.msg[sb + j]);
           @ assignable k.msg[rb .. rb + Kernel.MW - 1];
           @ decreases Kernel.MW - w;
           @*/
         for (int w = 0; w < Kernel.MW; w++) {
+            //@ assert 0 <= rb + w && rb + w < Kernel.NP * Kernel.MW && 0 <= sb + w && sb + w < Kernel.NP * Kernel.MW;
             k.msg[rb + w] = k.msg[sb + w];
         }
         k.msg[rb] = Kernel.ep(k.pr[Kernel.GEN + s], s);
@@ -59,11 +65,12 @@ public final class Ipc {
     /** Writes a notification message from source endpoint src into r's buffer. */
     static void notifyMsg(Kernel k, int r, int src) {
         int rb = r * Kernel.MW;
-        /*@ loop_invariant 2 <= w && w <= Kernel.MW;
+        /*@ loop_invariant 2 <= w && w <= Kernel.MW && 0 <= rb && rb + Kernel.MW <= Kernel.NP * Kernel.MW;
           @ assignable k.msg[rb + 2 .. rb + Kernel.MW - 1];
           @ decreases Kernel.MW - w;
           @*/
         for (int w = 2; w < Kernel.MW; w++) {
+            //@ assert 0 <= rb + w && rb + w < Kernel.NP * Kernel.MW;
             k.msg[rb + w] = 0;
         }
         k.msg[rb] = src;
@@ -78,6 +85,8 @@ public final class Ipc {
     static boolean deadlock(Kernel k, int c, int d) {
         int x = d;
         /*@ loop_invariant 0 <= n && n <= Kernel.NP && 0 <= x && x < Kernel.NP;
+          @ loop_invariant n == 0 && x == d || k.pb[Kernel.SENDING + d]
+          @   || k.pb[Kernel.RECEIVING + d] && k.pr[Kernel.RECVFROM + d] >= 0;
           @ assignable \strictly_nothing;
           @ decreases Kernel.NP - n;
           @*/
@@ -92,6 +101,10 @@ public final class Ipc {
             }
             if (next == c) {
                 return true;
+            }
+            if (next < 0 || next >= Kernel.NP) {
+                // Only in states wellFormed rules out: a chain that leaves the table ends.
+                return false;
             }
             x = next;
         }
@@ -191,6 +204,15 @@ public final class Ipc {
         return receiveFrom(k, caller, d, true);
     }
 
+    /** Hands s's message to d, which waitsFor it, and wakes d (s != d). */
+    static void deliver(Kernel k, int s, int d) {
+        copyMsg(k, s, d);
+        k.pb[Kernel.RECEIVING + d] = false;
+        k.pb[Kernel.REPLY + d] = false;
+        complete(k, d, Abi.OK, true);
+        Sched.requeue(k, d);
+    }
+
     /** Shared body of SEND, SENDNB and SENDREC's send phase. */
     static int sendOp(Kernel k, int caller, int dstEp, int op) {
         if (!validCaller(k, caller)) {
@@ -210,11 +232,7 @@ public final class Ipc {
             return Abi.ECALLDENIED;
         }
         if (waitsFor(k, d, caller)) {
-            copyMsg(k, caller, d);
-            k.pb[Kernel.RECEIVING + d] = false;
-            k.pb[Kernel.REPLY + d] = false;
-            complete(k, d, Abi.OK, true);
-            Sched.requeue(k, d);
+            deliver(k, caller, d);
             complete(k, caller, Abi.OK, false);
             k.pr[Kernel.SENDTO + caller] = d;
             return Abi.OK;
@@ -329,13 +347,16 @@ public final class Ipc {
     /** Lowest pending notification source for r matching s (ANY = -1), or -1. */
     static int pendingNote(Kernel k, int r, int s) {
         if (s >= 0) {
+            //@ assert 0 <= r * Kernel.NSRC + s && r * Kernel.NSRC + s < Kernel.NP * Kernel.NSRC;
             return k.note[r * Kernel.NSRC + s] ? s : -1;
         }
-        /*@ loop_invariant 0 <= n && n <= Kernel.NSRC;
+        /*@ loop_invariant 0 <= n && n <= Kernel.NSRC
+          @   && 0 <= r * Kernel.NSRC && r * Kernel.NSRC + Kernel.NSRC <= Kernel.NP * Kernel.NSRC;
           @ assignable \strictly_nothing;
           @ decreases Kernel.NSRC - n;
           @*/
         for (int n = 0; n < Kernel.NSRC; n++) {
+            //@ assert 0 <= r * Kernel.NSRC + n && r * Kernel.NSRC + n < Kernel.NP * Kernel.NSRC;
             if (k.note[r * Kernel.NSRC + n]) {
                 return n;
             }
@@ -413,6 +434,7 @@ public final class Ipc {
             complete(k, d, Abi.OK, true);
             Sched.requeue(k, d);
         } else {
+            //@ assert 0 <= d * Kernel.NSRC + n && d * Kernel.NSRC + n < Kernel.NP * Kernel.NSRC;
             k.note[d * Kernel.NSRC + n] = true;
         }
     }

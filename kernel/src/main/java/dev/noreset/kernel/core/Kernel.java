@@ -146,30 +146,134 @@ public final class Kernel {
      * receiving; notify bits only between live processes; pending SENDA entries name live
      * processes; privilege record ranges.
      */
-    /*@ public model boolean wellFormed() {
+    /*@ public model_behavior
+      @ accessible this.pr, this.pb, this.st, this.clock, this.note, this.asy, this.ab, this.pvi,
+      @   pb[USED .. READY + NP - 1], pr[GEN .. RECVFROM + NP - 1], pr[ACOUNT .. ACOUNT + NP - 1], st[*],
+      @   note[*], ab[A_PEND .. A_PEND + NA - 1], asy[A_DST .. A_DST + NA - 1],
+      @   pvi[PV_PRIO .. PV_IOCOUNT + NPRIV - 1];
+      @ public model boolean wellFormed() {
+      @   return wfRunq() && wfFree() && wfRange() && wfTicks() && wfStamp() && wfSend()
+      @     && wfRecv() && wfNote() && wfAsyncSrc() && wfAsyncDst() && wfPriv() && wfReply();
+      @ }
+      @*/
+
+    /** Runnable (live, not blocked, not stopped) exactly when in the run queue. */
+    /*@ public model_behavior
+      @ accessible this.pb, pb[USED .. USED + NP - 1], pb[SENDING .. SENDING + NP - 1],
+      @   pb[RECEIVING .. RECEIVING + NP - 1], pb[STOPPED .. STOPPED + NP - 1], pb[RUNQ .. RUNQ + NP - 1];
+      @ public helper model boolean wfRunq() {
       @   return (\forall int p; 0 <= p && p < NP;
-      @       pb[RUNQ + p] <==> pb[USED + p] && !pb[SENDING + p] && !pb[RECEIVING + p] && !pb[STOPPED + p])
-      @   && (\forall int p; 0 <= p && p < NP; !pb[USED + p] ==> !pb[SENDING + p]
-      @       && !pb[RECEIVING + p] && !pb[STOPPED + p] && !pb[REPLY + p] && !pb[READY + p] && pr[ACOUNT + p] == 0)
-      @   && (\forall int p; 0 <= p && p < NP; 0 <= pr[GEN + p] && pr[GEN + p] <= MAX_GEN
-      @       && 0 <= pr[PRIO + p] && pr[PRIO + p] < Abi.NR_PRIORITIES && 0 <= pr[PRIV + p] && pr[PRIV + p] < NPRIV)
-      @   && (\forall int p; 0 <= p && p < NP; 0 <= pr[TICKS + p] && pr[TICKS + p] <= pr[QUANT + p]
-      @       && pr[QUANT + p] <= MAX_QUANTUM && 0 <= pr[ACOUNT + p] && pr[ACOUNT + p] <= AK)
-      @   && (\forall int p; 0 <= p && p < NP; 0 <= st[RUNSTAMP + p] && st[RUNSTAMP + p] <= clock
-      @       && 0 <= st[SENDSTAMP + p] && st[SENDSTAMP + p] <= clock)
-      @   && (\forall int p; 0 <= p && p < NP; pb[SENDING + p] ==> 0 <= pr[SENDTO + p]
-      @       && pr[SENDTO + p] < NP && pr[SENDTO + p] != p && pb[USED + pr[SENDTO + p]])
-      @   && (\forall int p; 0 <= p && p < NP; pb[RECEIVING + p] && pr[RECVFROM + p] != -1
-      @       ==> 0 <= pr[RECVFROM + p] && pr[RECVFROM + p] < NP && pr[RECVFROM + p] != p && pb[USED + pr[RECVFROM + p]])
-      @   && (\forall int d; 0 <= d && d < NP; (\forall int s; 0 <= s && s < NSRC;
-      @       note[d * NSRC + s] ==> pb[USED + d] && s >= NP || pb[USED + d] && pb[USED + s]))
-      @   && (\forall int p; 0 <= p && p < NP; (\forall int i; 0 <= i && i < AK;
-      @       ab[A_PEND + p * AK + i] ==> pb[USED + p] && 0 <= asy[A_DST + p * AK + i]
-      @         && asy[A_DST + p * AK + i] < NP && pb[USED + asy[A_DST + p * AK + i]]))
-      @   && (\forall int v; 0 <= v && v < NPRIV; 0 <= pvi[PV_IOCOUNT + v] && pvi[PV_IOCOUNT + v] <= NIO
+      @       pb[RUNQ + p] <==> pb[USED + p] && !pb[SENDING + p] && !pb[RECEIVING + p] && !pb[STOPPED + p]);
+      @ }
+      @*/
+
+    /** A free slot is not blocked, stopped or replying, holds no result and owns no SENDA entries. */
+    /*@ public model_behavior
+      @ accessible this.pb, this.pr, pb[USED .. USED + NP - 1], pb[SENDING .. SENDING + NP - 1],
+      @   pb[RECEIVING .. RECEIVING + NP - 1], pb[STOPPED .. STOPPED + NP - 1], pb[REPLY .. REPLY + NP - 1],
+      @   pb[READY .. READY + NP - 1], pr[ACOUNT .. ACOUNT + NP - 1];
+      @ public helper model boolean wfFree() {
+      @   return (\forall int p; 0 <= p && p < NP; !pb[USED + p] ==> !pb[SENDING + p]
+      @       && !pb[RECEIVING + p] && !pb[STOPPED + p] && !pb[REPLY + p] && !pb[READY + p] && pr[ACOUNT + p] == 0);
+      @ }
+      @*/
+
+    /** Generation, priority and privilege id ranges. */
+    /*@ public model_behavior
+      @ accessible this.pr, pr[GEN .. GEN + NP - 1], pr[PRIO .. PRIO + NP - 1], pr[PRIV .. PRIV + NP - 1];
+      @ public helper model boolean wfRange() {
+      @   return (\forall int p; 0 <= p && p < NP; 0 <= pr[GEN + p] && pr[GEN + p] <= MAX_GEN
+      @       && 0 <= pr[PRIO + p] && pr[PRIO + p] < Abi.NR_PRIORITIES && 0 <= pr[PRIV + p] && pr[PRIV + p] < NPRIV);
+      @ }
+      @*/
+
+    /** Ticks within the quantum, quantum and SENDA count ranges. */
+    /*@ public model_behavior
+      @ accessible this.pr, pr[TICKS .. TICKS + NP - 1], pr[QUANT .. QUANT + NP - 1],
+      @   pr[ACOUNT .. ACOUNT + NP - 1];
+      @ public helper model boolean wfTicks() {
+      @   return (\forall int p; 0 <= p && p < NP; 0 <= pr[TICKS + p] && pr[TICKS + p] <= pr[QUANT + p]
+      @       && pr[QUANT + p] <= MAX_QUANTUM && 0 <= pr[ACOUNT + p] && pr[ACOUNT + p] <= AK);
+      @ }
+      @*/
+
+    /** Stamps never run ahead of the clock. */
+    /*@ public model_behavior
+      @ accessible this.st, this.clock, st[*];
+      @ public helper model boolean wfStamp() {
+      @   return (\forall int p; 0 <= p && p < NP; 0 <= st[RUNSTAMP + p] && st[RUNSTAMP + p] <= clock
+      @       && 0 <= st[SENDSTAMP + p] && st[SENDSTAMP + p] <= clock);
+      @ }
+      @*/
+
+    /** A blocked sender waits on a live other process. */
+    /*@ public model_behavior
+      @ accessible this.pb, this.pr, pb[USED .. USED + NP - 1], pb[SENDING .. SENDING + NP - 1],
+      @   pr[SENDTO .. SENDTO + NP - 1];
+      @ public helper model boolean wfSend() {
+      @   return (\forall int p; 0 <= p && p < NP; pb[SENDING + p] ==> 0 <= pr[SENDTO + p]
+      @       && pr[SENDTO + p] < NP && pr[SENDTO + p] != p && pb[USED + pr[SENDTO + p]]);
+      @ }
+      @*/
+
+    /** A receiver waits for ANY or a live other process. */
+    /*@ public model_behavior
+      @ accessible this.pb, this.pr, pb[USED .. USED + NP - 1], pb[RECEIVING .. RECEIVING + NP - 1],
+      @   pr[RECVFROM .. RECVFROM + NP - 1];
+      @ public helper model boolean wfRecv() {
+      @   return (\forall int p; 0 <= p && p < NP; pb[RECEIVING + p] && pr[RECVFROM + p] != -1
+      @       ==> 0 <= pr[RECVFROM + p] && pr[RECVFROM + p] < NP && pr[RECVFROM + p] != p && pb[USED + pr[RECVFROM + p]]);
+      @ }
+      @*/
+
+    /** Notification bits only between live processes (kernel sources need a live receiver only). */
+    /*@ public model_behavior
+      @ accessible this.note, this.pb, note[*], pb[USED .. USED + NP - 1];
+      @ public helper model boolean wfNote() {
+      @   return (\forall int d; 0 <= d && d < NP; (\forall int s; 0 <= s && s < NSRC;
+      @       note[d * NSRC + s] ==> pb[USED + d] && s >= NP || pb[USED + d] && pb[USED + s]));
+      @ }
+      @*/
+
+    /**
+     * A pending SENDA entry belongs to a live sender. Entry e of slot p's table is
+     * A_PEND + e for p * AK <= e < p * AK + AK: quantifying over the absolute index e (not
+     * p * AK + i) lets KeY match the array reads with the ground indices of a proof.
+     */
+    /*@ public model_behavior
+      @ accessible this.ab, this.pb, ab[A_PEND .. A_PEND + NA - 1], pb[USED .. USED + NP - 1];
+      @ public helper model boolean wfAsyncSrc() {
+      @   return (\forall int p; 0 <= p && p < NP; (\forall int e; p * AK <= e && e < p * AK + AK;
+      @       ab[A_PEND + e] ==> pb[USED + p]));
+      @ }
+      @*/
+
+    /** A pending SENDA entry names a live destination. */
+    /*@ public model_behavior
+      @ accessible this.ab, this.asy, this.pb, ab[A_PEND .. A_PEND + NA - 1], asy[A_DST .. A_DST + NA - 1],
+      @   pb[USED .. USED + NP - 1];
+      @ public helper model boolean wfAsyncDst() {
+      @   return (\forall int e; 0 <= e && e < NA; ab[A_PEND + e]
+      @       ==> 0 <= asy[A_DST + e] && asy[A_DST + e] < NP && pb[USED + asy[A_DST + e]]);
+      @ }
+      @*/
+
+    /** Privilege record ranges (I/O range count, priority, quantum). */
+    /*@ public model_behavior
+      @ accessible this.pvi, pvi[PV_PRIO .. PV_PRIO + NPRIV - 1], pvi[PV_QUANT .. PV_QUANT + NPRIV - 1],
+      @   pvi[PV_IOCOUNT .. PV_IOCOUNT + NPRIV - 1];
+      @ public helper model boolean wfPriv() {
+      @   return (\forall int v; 0 <= v && v < NPRIV; 0 <= pvi[PV_IOCOUNT + v] && pvi[PV_IOCOUNT + v] <= NIO
       @       && 0 <= pvi[PV_PRIO + v] && pvi[PV_PRIO + v] < Abi.NR_PRIORITIES
-      @       && 0 <= pvi[PV_QUANT + v] && pvi[PV_QUANT + v] <= MAX_QUANTUM)
-      @   && (\forall int p; 0 <= p && p < NP; pb[REPLY + p] ==> pb[RECEIVING + p]);
+      @       && 0 <= pvi[PV_QUANT + v] && pvi[PV_QUANT + v] <= MAX_QUANTUM);
+      @ }
+      @*/
+
+    /** A pending SENDREC reply implies receiving. */
+    /*@ public model_behavior
+      @ accessible this.pb, pb[REPLY .. REPLY + NP - 1], pb[RECEIVING .. RECEIVING + NP - 1];
+      @ public helper model boolean wfReply() {
+      @   return (\forall int p; 0 <= p && p < NP; pb[REPLY + p] ==> pb[RECEIVING + p]);
       @ }
       @*/
 
@@ -210,6 +314,7 @@ public final class Kernel {
         if (gen < 0 || gen > MAX_GEN || slot < 0 || slot >= NP) {
             return -1;
         }
+        //@ assert 0 <= gen * EP_SCALE + slot && gen * EP_SCALE + slot < MAX_GEN * EP_SCALE + NP;
         return gen * EP_SCALE + slot;
     }
 
@@ -417,7 +522,11 @@ public final class Kernel {
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ int msgWord(int slot, int w) {
-        return 0 <= slot && slot < NP && 0 <= w && w < MW ? msg[slot * MW + w] : 0;
+        if (0 <= slot && slot < NP && 0 <= w && w < MW) {
+            //@ assert 0 <= slot * MW + w && slot * MW + w < NP * MW;
+            return msg[slot * MW + w];
+        }
+        return 0;
     }
 
     /*@ public normal_behavior
@@ -432,6 +541,7 @@ public final class Kernel {
       @*/
     public /*@ helper @*/ void setMsgWord(int slot, int w, int v) {
         if (0 <= slot && slot < NP && 0 <= w && w < MW) {
+            //@ assert 0 <= slot * MW + w && slot * MW + w < NP * MW;
             msg[slot * MW + w] = v;
         }
     }
@@ -474,7 +584,11 @@ public final class Kernel {
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ boolean asyncDone(int slot, int i) {
-        return 0 <= slot && slot < NP && 0 <= i && i < AK && ab[A_DONE + slot * AK + i];
+        if (0 <= slot && slot < NP && 0 <= i && i < AK) {
+            //@ assert 0 <= slot * AK + i && slot * AK + i < NA;
+            return ab[A_DONE + slot * AK + i];
+        }
+        return false;
     }
 
     /*@ public normal_behavior
@@ -483,6 +597,10 @@ public final class Kernel {
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ int asyncResult(int slot, int i) {
-        return 0 <= slot && slot < NP && 0 <= i && i < AK ? asy[A_RES + slot * AK + i] : Abi.EINVAL;
+        if (0 <= slot && slot < NP && 0 <= i && i < AK) {
+            //@ assert 0 <= slot * AK + i && slot * AK + i < NA;
+            return asy[A_RES + slot * AK + i];
+        }
+        return Abi.EINVAL;
     }
 }

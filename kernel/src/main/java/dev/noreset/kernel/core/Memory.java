@@ -44,20 +44,65 @@ public final class Memory {
     /**
      * Memory safety invariants: kernel frames stay kernel frames; every mapping is a user frame
      * of a valid process and page (so page tables and kernel memory never reach user space);
-     * a frame is in at most one address space unless shared; one mapping per (process, page).
-     * A model predicate for the same reason as Kernel.wellFormed.
+     * a frame is in at most one address space unless shared; one mapping per (process, page);
+     * an unshared mapped frame belongs to the process that maps it (so releasing a process
+     * never frees a frame another space still maps). A model predicate for the same reason as
+     * Kernel.wellFormed, split into conjuncts with their own footprints so that an operation
+     * re-proves only the conjuncts whose arrays it writes.
      */
-    /*@ public model boolean wellFormed() {
+    /*@ public model_behavior
+      @ accessible this.nrFrames, this.firstUser, this.maxMaps, this.kind, this.owner, this.shared, this.mProc,
+      @   this.mPage, this.mFrame, this.mUsed, kind[*], owner[*], shared[*], mProc[*], mPage[*], mFrame[*], mUsed[*];
+      @ public model boolean wellFormed() {
+      @   return memFrames() && memMaps() && memExcl() && memUniq() && memOwner();
+      @ }
+      @*/
+
+    /** Frames below firstUser are kernel frames; the others free, user or page-table frames. */
+    /*@ public model_behavior
+      @ accessible this.nrFrames, this.firstUser, this.kind, kind[*];
+      @ public helper model boolean memFrames() {
       @   return (\forall int f; 0 <= f && f < firstUser; kind[f] == KERNEL)
       @   && (\forall int f; firstUser <= f && f < nrFrames; kind[f] == FREE || kind[f] == USER
-      @       || kind[f] == PAGETABLE)
-      @   && (\forall int i; 0 <= i && i < maxMaps; mUsed[i] ==> 0 <= mProc[i] && mProc[i] < Abi.NR_PROCS
+      @       || kind[f] == PAGETABLE);
+      @ }
+      @*/
+
+    /** Every mapping maps a valid (process, page) to a user frame. */
+    /*@ public model_behavior
+      @ accessible this.nrFrames, this.firstUser, this.maxMaps, this.kind, this.mUsed, this.mProc, this.mPage,
+      @   this.mFrame, kind[*], mUsed[*], mProc[*], mPage[*], mFrame[*];
+      @ public helper model boolean memMaps() {
+      @   return (\forall int i; 0 <= i && i < maxMaps; mUsed[i] ==> 0 <= mProc[i] && mProc[i] < Abi.NR_PROCS
       @       && 0 <= mPage[i] && mPage[i] < NR_VPAGES && firstUser <= mFrame[i] && mFrame[i] < nrFrames
-      @       && kind[mFrame[i]] == USER)
-      @   && (\forall int i; 0 <= i && i < maxMaps; (\forall int j; 0 <= j && j < maxMaps;
-      @       mUsed[i] && mUsed[j] && i != j ==> mFrame[i] != mFrame[j] || shared[mFrame[i]]))
-      @   && (\forall int i; 0 <= i && i < maxMaps; (\forall int j; 0 <= j && j < maxMaps;
+      @       && kind[mFrame[i]] == USER);
+      @ }
+      @*/
+
+    /** A frame is in at most one mapping unless shared. */
+    /*@ public model_behavior
+      @ accessible this.maxMaps, this.mUsed, this.mFrame, this.shared, mUsed[*], mFrame[*], shared[*];
+      @ public helper model boolean memExcl() {
+      @   return (\forall int i; 0 <= i && i < maxMaps; (\forall int j; 0 <= j && j < maxMaps;
+      @       mUsed[i] && mUsed[j] && i != j ==> mFrame[i] != mFrame[j] || shared[mFrame[i]]));
+      @ }
+      @*/
+
+    /** At most one mapping per (process, page). */
+    /*@ public model_behavior
+      @ accessible this.maxMaps, this.mUsed, this.mProc, this.mPage, mUsed[*], mProc[*], mPage[*];
+      @ public helper model boolean memUniq() {
+      @   return (\forall int i; 0 <= i && i < maxMaps; (\forall int j; 0 <= j && j < maxMaps;
       @       mUsed[i] && mUsed[j] && i != j ==> mProc[i] != mProc[j] || mPage[i] != mPage[j]));
+      @ }
+      @*/
+
+    /** An unshared mapped frame is owned by the process that maps it. */
+    /*@ public model_behavior
+      @ accessible this.maxMaps, this.mUsed, this.mProc, this.mFrame, this.shared, this.owner, mUsed[*], mProc[*],
+      @   mFrame[*], shared[*], owner[*];
+      @ public helper model boolean memOwner() {
+      @   return (\forall int i; 0 <= i && i < maxMaps; mUsed[i] && !shared[mFrame[i]] ==> owner[mFrame[i]] == mProc[i]);
       @ }
       @*/
 
@@ -237,7 +282,13 @@ public final class Memory {
       @*/
     public int lookup(int slot, int vpage) {
         int i = find(slot, vpage);
-        return i < 0 ? -1 : mFrame[i];
+        if (i < 0) {
+            return -1;
+        }
+        // wellFormed() makes every mapped frame a user frame; checking it here keeps the result
+        // safe for the MMU glue even without that premise.
+        int f = mFrame[i];
+        return firstUser <= f && f < nrFrames && kind[f] == USER ? f : -1;
     }
 
     /*@ public normal_behavior
@@ -324,12 +375,22 @@ public final class Memory {
       @ assignable mUsed[*];
       @*/
     public int unmap(int slot, int vpage) {
-        int i = find(slot, vpage);
-        if (i < 0) {
-            return Abi.EINVAL;
+        // Clears every entry for (slot, vpage): wellFormed() allows at most one, and clearing
+        // them all makes the postcondition hold without that premise.
+        int r = Abi.EINVAL;
+        /*@ loop_invariant 0 <= i && i <= maxMaps && (r == Abi.OK || r == Abi.EINVAL)
+          @   && (\forall int j; 0 <= j && j < i; !mUsed[j] || mProc[j] != slot || mPage[j] != vpage)
+          @   && (\forall int j; 0 <= j && j < maxMaps; mUsed[j] ==> \old(mUsed[j]));
+          @ assignable mUsed[0 .. maxMaps - 1];
+          @ decreases maxMaps - i;
+          @*/
+        for (int i = 0; i < maxMaps; i++) {
+            if (mUsed[i] && mProc[i] == slot && mPage[i] == vpage) {
+                mUsed[i] = false;
+                r = Abi.OK;
+            }
         }
-        mUsed[i] = false;
-        return Abi.OK;
+        return r;
     }
 
     /*@ public normal_behavior
@@ -352,7 +413,8 @@ public final class Memory {
         if (slot < 0 || slot >= Abi.NR_PROCS) {
             return Abi.EINVAL;
         }
-        /*@ loop_invariant 0 <= i && i <= maxMaps && (\forall int j; 0 <= j && j < i; !mUsed[j] || mProc[j] != slot);
+        /*@ loop_invariant 0 <= i && i <= maxMaps && (\forall int j; 0 <= j && j < i; !mUsed[j] || mProc[j] != slot)
+          @   && (\forall int j; 0 <= j && j < maxMaps; mUsed[j] ==> \old(mUsed[j]));
           @ assignable mUsed[0 .. maxMaps - 1];
           @ decreases maxMaps - i;
           @*/
@@ -365,7 +427,12 @@ public final class Memory {
         // it) but loses its owner, so the slot's next occupant cannot claim it.
         /*@ loop_invariant firstUser <= f && f <= nrFrames
           @   && (\forall int g; firstUser <= g && g < f; \old(kind[g]) != FREE && \old(owner[g]) == slot
-          @        && !\old(shared[g]) ==> kind[g] == FREE);
+          @        && !\old(shared[g]) ==> kind[g] == FREE)
+          @   && (\forall int g; f <= g && g < nrFrames; kind[g] == \old(kind[g]) && owner[g] == \old(owner[g]))
+          @   && (\forall int g; firstUser <= g && g < f; owner[g] == \old(owner[g])
+          @        || \old(owner[g]) == slot && owner[g] == -1)
+          @   && (\forall int g; firstUser <= g && g < f; kind[g] == \old(kind[g])
+          @        || \old(owner[g]) == slot && !\old(shared[g]) && kind[g] == FREE);
           @ assignable kind[firstUser .. nrFrames - 1], owner[firstUser .. nrFrames - 1];
           @ decreases nrFrames - f;
           @*/

@@ -52,6 +52,7 @@ public final class Privs {
         if (priv < 0 || priv >= Kernel.NPRIV || target < 0 || target >= Kernel.NP) {
             return Abi.EINVAL;
         }
+        //@ assert 0 <= priv * Kernel.NP + target && priv * Kernel.NP + target < Kernel.NPRIV * Kernel.NP;
         k.pv[Kernel.PV_IPC + priv * Kernel.NP + target] = on;
         return Abi.OK;
     }
@@ -75,6 +76,7 @@ public final class Privs {
         if (priv < 0 || priv >= Kernel.NPRIV || call < 0 || call >= Kernel.NSYS) {
             return Abi.EINVAL;
         }
+        //@ assert 0 <= priv * Kernel.NSYS + call && priv * Kernel.NSYS + call < Kernel.NPRIV * Kernel.NSYS;
         k.pv[Kernel.PV_CALL + priv * Kernel.NSYS + call] = on;
         return Abi.OK;
     }
@@ -98,6 +100,7 @@ public final class Privs {
         if (priv < 0 || priv >= Kernel.NPRIV || op < 0 || op >= Kernel.NTRAP) {
             return Abi.EINVAL;
         }
+        //@ assert 0 <= priv * Kernel.NTRAP + op && priv * Kernel.NTRAP + op < Kernel.NPRIV * Kernel.NTRAP;
         k.pv[Kernel.PV_TRAP + priv * Kernel.NTRAP + op] = on;
         return Abi.OK;
     }
@@ -121,6 +124,7 @@ public final class Privs {
         if (priv < 0 || priv >= Kernel.NPRIV || irq < 0 || irq >= Kernel.NIRQ) {
             return Abi.EINVAL;
         }
+        //@ assert 0 <= priv * Kernel.NIRQ + irq && priv * Kernel.NIRQ + irq < Kernel.NPRIV * Kernel.NIRQ;
         k.pv[Kernel.PV_IRQ + priv * Kernel.NIRQ + irq] = on;
         return Abi.OK;
     }
@@ -179,7 +183,7 @@ public final class Privs {
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= first && first <= last && last <= 65535
-      @   && k.pvi[Kernel.PV_IOCOUNT + priv] < Kernel.NIO;
+      @   && 0 <= k.pvi[Kernel.PV_IOCOUNT + priv] && k.pvi[Kernel.PV_IOCOUNT + priv] < Kernel.NIO;
       @ ensures \result == Abi.OK && \invariant_for(k);
       @ ensures k.pvi[Kernel.PV_IOCOUNT + priv] == \old(k.pvi[Kernel.PV_IOCOUNT + priv]) + 1;
       @ ensures k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + \old(k.pvi[Kernel.PV_IOCOUNT + priv])] == first;
@@ -195,7 +199,7 @@ public final class Privs {
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= first && first <= last && last <= 65535
-      @   && k.pvi[Kernel.PV_IOCOUNT + priv] >= Kernel.NIO;
+      @   && (k.pvi[Kernel.PV_IOCOUNT + priv] < 0 || k.pvi[Kernel.PV_IOCOUNT + priv] >= Kernel.NIO);
       @ ensures \result == Abi.ENOMEM;
       @ assignable \nothing;
       @ also public normal_behavior
@@ -208,9 +212,12 @@ public final class Privs {
             return Abi.EINVAL;
         }
         int n = k.pvi[Kernel.PV_IOCOUNT + priv];
-        if (n >= Kernel.NIO) {
+        // A negative count only exists in a state wellFormed() rules out; refusing it keeps
+        // the index below in range without that precondition.
+        if (n < 0 || n >= Kernel.NIO) {
             return Abi.ENOMEM;
         }
+        //@ assert 0 <= priv * Kernel.NIO + n && priv * Kernel.NIO + n < Kernel.NPRIV * Kernel.NIO;
         k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + n] = first;
         k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + n] = last;
         k.pvi[Kernel.PV_IOCOUNT + priv] = n + 1;
@@ -243,7 +250,11 @@ public final class Privs {
             return Abi.ENOSYS;
         }
         int v = k.pr[Kernel.PRIV + caller];
-        return 0 <= v && v < Kernel.NPRIV && k.pv[Kernel.PV_CALL + v * Kernel.NSYS + nr] ? Abi.OK : Abi.ECALLDENIED;
+        if (v < 0 || v >= Kernel.NPRIV) {
+            return Abi.ECALLDENIED;
+        }
+        //@ assert 0 <= v * Kernel.NSYS + nr && v * Kernel.NSYS + nr < Kernel.NPRIV * Kernel.NSYS;
+        return k.pv[Kernel.PV_CALL + v * Kernel.NSYS + nr] ? Abi.OK : Abi.ECALLDENIED;
     }
 
     /*@ public normal_behavior
@@ -264,7 +275,11 @@ public final class Privs {
             return Abi.EPERM;
         }
         int v = k.pr[Kernel.PRIV + caller];
-        return 0 <= v && v < Kernel.NPRIV && k.pv[Kernel.PV_IRQ + v * Kernel.NIRQ + irq] ? Abi.OK : Abi.EPERM;
+        if (v < 0 || v >= Kernel.NPRIV) {
+            return Abi.EPERM;
+        }
+        //@ assert 0 <= v * Kernel.NIRQ + irq && v * Kernel.NIRQ + irq < Kernel.NPRIV * Kernel.NIRQ;
+        return k.pv[Kernel.PV_IRQ + v * Kernel.NIRQ + irq] ? Abi.OK : Abi.EPERM;
     }
 
     /*@ public normal_behavior
@@ -272,9 +287,10 @@ public final class Privs {
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller];
       @ requires 0 <= port && port <= 65535 && 1 <= bytes && bytes <= 4;
-      @ ensures \result == Abi.OK <==> (\exists int i; 0 <= i && i < k.pvi[Kernel.PV_IOCOUNT + k.pr[Kernel.PRIV + caller]];
-      @   k.pvi[Kernel.PV_IOLO + k.pr[Kernel.PRIV + caller] * Kernel.NIO + i] <= port
-      @   && port + bytes - 1 <= k.pvi[Kernel.PV_IOHI + k.pr[Kernel.PRIV + caller] * Kernel.NIO + i]);
+      @ ensures \result == Abi.OK <==> k.pvi[Kernel.PV_IOCOUNT + k.pr[Kernel.PRIV + caller]] <= Kernel.NIO
+      @   && (\exists int a; Kernel.PV_IOLO + k.pr[Kernel.PRIV + caller] * Kernel.NIO <= a
+      @     && a < Kernel.PV_IOLO + k.pr[Kernel.PRIV + caller] * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + k.pr[Kernel.PRIV + caller]];
+      @   k.pvi[a] <= port && port + bytes - 1 <= k.pvi[a + (Kernel.PV_IOHI - Kernel.PV_IOLO)]);
       @ ensures \result == Abi.OK || \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
@@ -297,15 +313,22 @@ public final class Privs {
         if (n < 0 || n > Kernel.NIO) {
             return Abi.EPERM;
         }
-        /*@ loop_invariant 0 <= i && i <= n && n == k.pvi[Kernel.PV_IOCOUNT + v];
-          @ loop_invariant (\forall int j; 0 <= j && j < i; k.pvi[Kernel.PV_IOLO + v * Kernel.NIO + j] > port
-          @        || port + bytes - 1 > k.pvi[Kernel.PV_IOHI + v * Kernel.NIO + j]);
+        //@ assert 1 <= port + bytes && port + bytes <= 65539;
+        int last = port + bytes - 1;
+        // The scan and its invariant run over absolute indices a of the PV_IOLO entries (the
+        // matching PV_IOHI entry is a + (PV_IOHI - PV_IOLO)): a quantifier over pvi[j] is
+        // instantiated by KeY directly, one over pvi[PV_IOLO + v * NIO + j] was not.
+        int lo = Kernel.PV_IOLO + v * Kernel.NIO;
+        //@ assert 0 <= lo + n && lo + n <= Kernel.PV_IOHI;
+        int end = lo + n;
+        /*@ loop_invariant lo <= a && a <= end;
+          @ loop_invariant (\forall int j; lo <= j && j < a;
+          @   k.pvi[j] > port || last > k.pvi[j + (Kernel.PV_IOHI - Kernel.PV_IOLO)]);
           @ assignable \strictly_nothing;
-          @ decreases n - i;
+          @ decreases end - a;
           @*/
-        for (int i = 0; i < n; i++) {
-            if (k.pvi[Kernel.PV_IOLO + v * Kernel.NIO + i] <= port
-                    && port + bytes - 1 <= k.pvi[Kernel.PV_IOHI + v * Kernel.NIO + i]) {
+        for (int a = lo; a < end; a++) {
+            if (k.pvi[a] <= port && last <= k.pvi[a + (Kernel.PV_IOHI - Kernel.PV_IOLO)]) {
                 return Abi.OK;
             }
         }

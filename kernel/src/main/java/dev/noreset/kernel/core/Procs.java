@@ -39,7 +39,8 @@ public final class Procs {
       @ ensures k.pb[Kernel.USED + slot] && k.pb[Kernel.RUNQ + slot] && k.pr[Kernel.PRIV + slot] == priv;
       @ ensures k.pr[Kernel.PRIO + slot] == k.pvi[Kernel.PV_PRIO + priv];
       @ assignable k.pb[Kernel.USED + slot], k.pb[Kernel.RUNQ + slot], k.pb[Kernel.GOTMSG + slot],
-      @   k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot], k.pr[Kernel.QUANT + slot],
+      @   k.pb[Kernel.SENDING + slot], k.pb[Kernel.RECEIVING + slot], k.pb[Kernel.STOPPED + slot],
+      @   k.pb[Kernel.REPLY + slot], k.pb[Kernel.READY + slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot], k.pr[Kernel.QUANT + slot],
       @   k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
@@ -56,7 +57,9 @@ public final class Procs {
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wellFormed();
       @ ensures k.wellFormed();
-      @ assignable k.pb[Kernel.USED + slot], k.pb[Kernel.RUNQ + slot], k.pb[Kernel.GOTMSG + slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot], k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ assignable k.pb[Kernel.USED + slot], k.pb[Kernel.RUNQ + slot], k.pb[Kernel.GOTMSG + slot],
+      @   k.pb[Kernel.SENDING + slot], k.pb[Kernel.RECEIVING + slot], k.pb[Kernel.STOPPED + slot],
+      @   k.pb[Kernel.REPLY + slot], k.pb[Kernel.READY + slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot], k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @*/
     public static int spawn(Kernel k, int slot, int priv) {
         if (slot < 0 || slot >= Kernel.NP || priv < 0 || priv >= Kernel.NPRIV
@@ -70,6 +73,13 @@ public final class Procs {
         k.pr[Kernel.PRIO + slot] = k.pvi[Kernel.PV_PRIO + priv];
         k.pr[Kernel.QUANT + slot] = k.pvi[Kernel.PV_QUANT + priv];
         k.pr[Kernel.TICKS + slot] = k.pvi[Kernel.PV_QUANT + priv];
+        // A new process starts unblocked and running (under wellFormed a free slot carries no
+        // flags; clearing them makes the functional contract hold without that premise).
+        k.pb[Kernel.SENDING + slot] = false;
+        k.pb[Kernel.RECEIVING + slot] = false;
+        k.pb[Kernel.STOPPED + slot] = false;
+        k.pb[Kernel.REPLY + slot] = false;
+        k.pb[Kernel.READY + slot] = false;
         k.pb[Kernel.GOTMSG + slot] = false;
         k.pb[Kernel.USED + slot] = true;
         Sched.requeue(k, slot);
@@ -135,7 +145,7 @@ public final class Procs {
       @ ensures k.pr[Kernel.GEN + p] != \old(k.pr[Kernel.GEN + p]);
       @ ensures (\forall int q; 0 <= q && q < Kernel.NP; k.pb[Kernel.SENDING + q] ==> k.pr[Kernel.SENDTO + q] != p);
       @ ensures (\forall int q; 0 <= q && q < Kernel.NP; k.pb[Kernel.RECEIVING + q] ==> k.pr[Kernel.RECVFROM + q] != p);
-      @ ensures (\forall int q; 0 <= q && q < Kernel.NP; \old(k.pb[Kernel.SENDING + q]) && \old(k.pr[Kernel.SENDTO + q]) == p
+      @ ensures (\forall int q; 0 <= q && q < Kernel.NP && q != p; \old(k.pb[Kernel.SENDING + q]) && \old(k.pr[Kernel.SENDTO + q]) == p
       @   || \old(k.pb[Kernel.RECEIVING + q]) && \old(k.pr[Kernel.RECVFROM + q]) == p
       @   ==> k.pb[Kernel.READY + q] && k.pr[Kernel.RESULT + q] == Abi.EDEADSRCDST);
       @ assignable k.pb[*], k.pr[*], k.st[*], k.note[*], k.asy[*], k.ab[*], k.gb[*], k.clock;
@@ -155,15 +165,25 @@ public final class Procs {
         }
         // First cut every reference to p while p is still live (each step keeps the invariant),
         // then retire p itself.
-        /*@ loop_invariant 0 <= q && q <= Kernel.NP && \invariant_for(k) && k.pb[Kernel.USED + p]
-          @   && (\forall int t; 0 <= t && t < q; k.pb[Kernel.SENDING + t] ==> k.pr[Kernel.SENDTO + t] != p)
-          @   && (\forall int t; 0 <= t && t < q; k.pb[Kernel.RECEIVING + t] ==> k.pr[Kernel.RECVFROM + t] != p);
-          @ assignable k.pb[*], k.pr[*], k.st[*], k.note[*], k.clock;
+        /*@ loop_invariant 0 <= q && q <= Kernel.NP && \invariant_for(k) && k.pb[Kernel.USED + p];
+          @ loop_invariant (\forall int t; 0 <= t && t < q && t != p; k.pb[Kernel.SENDING + t] ==> k.pr[Kernel.SENDTO + t] != p);
+          @ loop_invariant (\forall int t; 0 <= t && t < q && t != p; k.pb[Kernel.RECEIVING + t] ==> k.pr[Kernel.RECVFROM + t] != p);
+          @ loop_invariant (\forall int t; 0 <= t && t < q && t != p; \old(k.pb[Kernel.SENDING + t]) && \old(k.pr[Kernel.SENDTO + t]) == p
+          @   || \old(k.pb[Kernel.RECEIVING + t]) && \old(k.pr[Kernel.RECVFROM + t]) == p
+          @   ==> k.pb[Kernel.READY + t] && k.pr[Kernel.RESULT + t] == Abi.EDEADSRCDST);
+          @ loop_invariant (\forall int t; q <= t && t < Kernel.NP; k.pb[Kernel.SENDING + t] == \old(k.pb[Kernel.SENDING + t])
+          @   && k.pr[Kernel.SENDTO + t] == \old(k.pr[Kernel.SENDTO + t]));
+          @ loop_invariant (\forall int t; q <= t && t < Kernel.NP; k.pb[Kernel.RECEIVING + t] == \old(k.pb[Kernel.RECEIVING + t])
+          @   && k.pr[Kernel.RECVFROM + t] == \old(k.pr[Kernel.RECVFROM + t]));
+          @ assignable k.pb[Kernel.SENDING .. Kernel.RECEIVING + Kernel.NP - 1], k.pb[Kernel.RUNQ .. Kernel.GOTMSG + Kernel.NP - 1],
+          @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+          @   k.note[*], k.clock;
           @ decreases Kernel.NP - q;
           @*/
         for (int q = 0; q < Kernel.NP; q++) {
             if (q != p) {
                 wakeIfBlockedOn(k, q, p);
+                //@ assert 0 <= q * Kernel.NSRC + p && q * Kernel.NSRC + p < Kernel.NP * Kernel.NSRC;
                 k.note[q * Kernel.NSRC + p] = false;
             }
         }
@@ -180,26 +200,23 @@ public final class Procs {
         k.pb[Kernel.RUNQ + p] = false;
         k.pr[Kernel.ACOUNT + p] = 0;
         k.pb[Kernel.USED + p] = false;
-        k.pr[Kernel.GEN + p] = k.pr[Kernel.GEN + p] < Kernel.MAX_GEN ? k.pr[Kernel.GEN + p] + 1 : 0;
+        // Both bounds: KeY knows no int range for a heap int (wellFormed keeps GEN in [0, MAX_GEN]).
+        int gen = k.pr[Kernel.GEN + p];
+        k.pr[Kernel.GEN + p] = gen >= 0 && gen < Kernel.MAX_GEN ? gen + 1 : 0;
         return Abi.OK;
     }
 
-    /** q blocked sending to or receiving from p (which is dying) wakes with EDEADSRCDST. */
+    /**
+     * q blocked sending to or receiving from p (which is dying) wakes with EDEADSRCDST. As in
+     * TLA+ Die, a woken process ends its whole IPC: a SENDREC loses its send and its receive.
+     */
     static void wakeIfBlockedOn(Kernel k, int q, int p) {
-        boolean sendsToP = k.pb[Kernel.SENDING + q] && k.pr[Kernel.SENDTO + q] == p;
-        boolean recvsFromP = k.pb[Kernel.RECEIVING + q] && k.pr[Kernel.RECVFROM + q] == p;
-        if (sendsToP || recvsFromP) {
-            if (sendsToP) {
-                k.pb[Kernel.SENDING + q] = false;
-            }
-            // A SENDREC to p also waits for p's reply: that ends too.
-            if (k.pb[Kernel.RECEIVING + q] && (recvsFromP || k.pr[Kernel.RECVFROM + q] == p)) {
-                k.pb[Kernel.RECEIVING + q] = false;
-                k.pb[Kernel.REPLY + q] = false;
-            }
-            if (!k.pb[Kernel.RECEIVING + q]) {
-                Ipc.complete(k, q, Abi.EDEADSRCDST, false);
-            }
+        if (k.pb[Kernel.SENDING + q] && k.pr[Kernel.SENDTO + q] == p
+                || k.pb[Kernel.RECEIVING + q] && k.pr[Kernel.RECVFROM + q] == p) {
+            k.pb[Kernel.SENDING + q] = false;
+            k.pb[Kernel.RECEIVING + q] = false;
+            k.pb[Kernel.REPLY + q] = false;
+            Ipc.complete(k, q, Abi.EDEADSRCDST, false);
             Sched.requeue(k, q);
         }
     }

@@ -67,9 +67,10 @@ public final class Sched {
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.RUNQ + p];
       @ ensures \result == Abi.OK;
-      @ ensures \old(k.pr[Kernel.TICKS + p]) > 1 ==> k.pr[Kernel.TICKS + p] == \old(k.pr[Kernel.TICKS + p]) - 1
-      @   && k.st[Kernel.RUNSTAMP + p] == \old(k.st[Kernel.RUNSTAMP + p]);
-      @ ensures \old(k.pr[Kernel.TICKS + p]) <= 1 ==> k.pr[Kernel.TICKS + p] == k.pr[Kernel.QUANT + p]
+      @ ensures \old(k.pr[Kernel.TICKS + p]) > 1 && \old(k.pr[Kernel.TICKS + p]) <= Kernel.MAX_QUANTUM
+      @   ==> k.pr[Kernel.TICKS + p] == \old(k.pr[Kernel.TICKS + p]) - 1 && k.st[Kernel.RUNSTAMP + p] == \old(k.st[Kernel.RUNSTAMP + p]);
+      @ ensures \old(k.pr[Kernel.TICKS + p]) <= 1 || \old(k.pr[Kernel.TICKS + p]) > Kernel.MAX_QUANTUM
+      @   ==> k.pr[Kernel.TICKS + p] == k.pr[Kernel.QUANT + p]
       @   && k.st[Kernel.RUNSTAMP + p] == k.clock;
       @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @ also public normal_behavior
@@ -86,10 +87,14 @@ public final class Sched {
         if (p < 0 || p >= Kernel.NP || !k.pb[Kernel.RUNQ + p]) {
             return Abi.ESRCH;
         }
-        if (k.pr[Kernel.TICKS + p] > 1) {
-            k.pr[Kernel.TICKS + p] = k.pr[Kernel.TICKS + p] - 1;
+        int t = k.pr[Kernel.TICKS + p];
+        // The upper bound (wellFormed keeps TICKS <= QUANT <= MAX_QUANTUM) gives KeY the range of
+        // the decrement, which it does not know for an int read from the heap.
+        if (t > 1 && t <= Kernel.MAX_QUANTUM) {
+            k.pr[Kernel.TICKS + p] = t - 1;
         } else {
-            // Quantum used up: refill and go to the tail of the same queue.
+            // Quantum used up (or a count no well-formed state has): refill and go to the tail
+            // of the same queue.
             k.pr[Kernel.TICKS + p] = k.pr[Kernel.QUANT + p];
             k.st[Kernel.RUNSTAMP + p] = nextStamp(k);
         }
@@ -100,7 +105,7 @@ public final class Sched {
       @ requires 0 <= k.pr[Kernel.PRIV + p] && k.pr[Kernel.PRIV + p] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
-      @ requires k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]] <= prio && prio < Abi.NR_PRIORITIES;
+      @ requires 0 <= prio && prio < Abi.NR_PRIORITIES && k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]] <= prio;
       @ ensures \result == Abi.OK && \invariant_for(k) && k.pr[Kernel.PRIO + p] == prio;
       @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @ also public normal_behavior
@@ -118,7 +123,7 @@ public final class Sched {
       @ requires 0 <= k.pr[Kernel.PRIV + p] && k.pr[Kernel.PRIV + p] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
-      @ requires 0 <= prio && prio < k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]];
+      @ requires 0 <= prio && prio < Abi.NR_PRIORITIES && prio < k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]];
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
