@@ -21,8 +21,11 @@ final class Shards {
             Path res = outDir.resolve("shard" + i + ".tsv");
             Files.deleteIfExists(res);
             files.add(res);
+            // Each shard gets its own home: KeY rewrites ~/.key/proof-settings.json when choices are
+            // set, and a shard reading it while another writes it fails to start (seen in CI).
+            Path home = Files.createDirectories(outDir.resolve("home" + i));
             List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xss16m", "-Xmx2g",
-                    "-cp", System.getProperty("java.class.path"), ProofRunner.class.getName(),
+                    "-Duser.home=" + home.toAbsolutePath(), "-cp", System.getProperty("java.class.path"), ProofRunner.class.getName(),
                     "--root", root.toString(), "--out", outDir.toString(), "--shard", i + "/" + o.jobs,
                     "--results", res.toString(), "--max-steps", Integer.toString(o.maxSteps),
                     "--timeout", Integer.toString(o.timeoutSec), "--open-timeout", Integer.toString(o.openTimeoutSec),
