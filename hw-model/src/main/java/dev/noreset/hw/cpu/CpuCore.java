@@ -117,19 +117,7 @@ abstract class CpuCore {
     }
 
     final boolean cf() {
-        int s = fOp & 3;
-        int m = MASK[s];
-        switch (fOp & ~3) {
-            case F_NONE: return (fl & CF) != 0;
-            case F_ADD: return Integer.compareUnsigned(fRes & m, fA & m) < 0;
-            case F_ADC: return fCin != 0 ? Integer.compareUnsigned(fRes & m, fA & m) <= 0
-                    : Integer.compareUnsigned(fRes & m, fA & m) < 0;
-            case F_SUB: return Integer.compareUnsigned(fA & m, fB & m) < 0;
-            case F_SBB: return fCin != 0 ? Integer.compareUnsigned(fA & m, fB & m) <= 0
-                    : Integer.compareUnsigned(fA & m, fB & m) < 0;
-            case F_LOGIC: return false;
-            default: return fCin != 0; // INC, DEC keep CF
-        }
+        return fOp == F_NONE ? (fl & CF) != 0 : JitFlags.cf(fOp, fA, fB, fRes, fCin);
     }
 
     final boolean zf() {
@@ -157,13 +145,7 @@ abstract class CpuCore {
     }
 
     final boolean of() {
-        int sign = SIGN[fOp & 3];
-        switch (fOp & ~3) {
-            case F_NONE: return (fl & OF) != 0;
-            case F_ADD: case F_ADC: case F_INC: return ((fA ^ fRes) & (fB ^ fRes) & sign) != 0;
-            case F_SUB: case F_SBB: case F_DEC: return ((fA ^ fB) & (fA ^ fRes) & sign) != 0;
-            default: return false;
-        }
+        return fOp == F_NONE ? (fl & OF) != 0 : JitFlags.of(fOp, fA, fB, fRes);
     }
 
     /** Evaluates condition code {@code cc} (0..15) as Jcc/SETcc/CMOVcc do. */

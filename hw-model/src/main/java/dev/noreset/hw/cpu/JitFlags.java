@@ -3,7 +3,7 @@ package dev.noreset.hw.cpu;
 import static dev.noreset.hw.cpu.CpuCore.*;
 
 /**
- * The lazy-flag functions of {@link CpuCore} over a record held in values instead of CPU fields,
+ * The lazy-flag functions over a record held in values (CpuCore's cf/of use them on its fields),
  * for compiled blocks: a block keeps the record of its last flag writer in JVM locals, and the
  * operation is a compile-time constant, so once the JVM inlines these the condition of a
  * CMP+Jcc pair is a single compare of the operands. Must give exactly CpuCore's answers for any
