@@ -27,8 +27,8 @@ final class Evidence {
         for (int i = 0; i < results.size(); i++) {
             ProofRunner.Result r = results.get(i);
             sb.append(String.format(Locale.ROOT,
-                    "    {\"name\": %s, \"status\": \"%s\", \"nodes\": %d, \"branches\": %d, \"seconds\": %.2f}%s%n",
-                    quote(r.name), r.status, r.nodes, r.branches, r.seconds, i + 1 < results.size() ? "," : ""));
+                    "    {\"name\": %s, \"status\": \"%s\", \"nodes\": %d, \"branches\": %d, \"seconds\": %.2f, \"strategy\": \"%s\"}%s%n",
+                    quote(r.name), r.status, r.nodes, r.branches, r.seconds, r.strategy, i + 1 < results.size() ? "," : ""));
         }
         sb.append("  ]\n}\n");
         Files.writeString(file, sb.toString());

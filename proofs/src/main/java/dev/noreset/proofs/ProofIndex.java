@@ -16,7 +16,17 @@ import java.util.Map;
  * recorded and printed, never a reason to fail.
  */
 final class ProofIndex {
-    static final String HEADER = "# contract\texpected\tnodes\tbranches";
+    static final String HEADER = "# contract\texpected\tnodes\tbranches\tstrategy";
+    /** KeY unfolds model methods and invariants by their definitions (class axioms free). */
+    static final String EXPAND = "expand";
+    /**
+     * Class axioms off: a model predicate is never unfolded, only related across states by
+     * its proved dependency contract. Soundness is the same (fewer rules, not more); it keeps
+     * a proof that writes nothing a predicate reads from unfolding twelve quantified formulas.
+     */
+    static final String NO_EXPAND = "noexpand";
+    /** Class axioms applied only after every other rule is exhausted on a goal. */
+    static final String DELAYED = "delayed";
 
     final Map<String, String[]> rows = new LinkedHashMap<>();
 
@@ -32,13 +42,30 @@ final class ProofIndex {
                 continue;
             }
             String[] f = line.split("\t");
-            if (f.length != 4 || !(f[1].equals("proved") || f[1].equals("open"))) {
+            if (f.length < 4 || f.length > 5 || !(f[1].equals("proved") || f[1].equals("open"))
+                    || f.length == 5 && !isStrategy(f[4])) {
                 throw new IllegalArgumentException(file + ":" + lineNo
-                        + ": expected 'contract<TAB>proved|open<TAB>nodes<TAB>branches'");
+                        + ": expected 'contract<TAB>proved|open<TAB>nodes<TAB>branches[<TAB>expand|delayed|noexpand]'");
             }
             ix.rows.put(f[0], f);
         }
         return ix;
+    }
+
+    /** The strategy a row asks for; rows without the column (and unknown contracts) expand. */
+    static String strategyOf(String[] row) {
+        return row != null && row.length == 5 ? row[4] : EXPAND;
+    }
+
+    static boolean isStrategy(String s) {
+        return s.equals(EXPAND) || s.equals(DELAYED) || s.equals(NO_EXPAND);
+    }
+
+    static String checkStrategy(String s) {
+        if (!isStrategy(s)) {
+            throw new IllegalArgumentException("--strategy must be expand, delayed or noexpand, not " + s);
+        }
+        return s;
     }
 
     /** Differences between this index and a run; {@code complete} when every contract ran. */
@@ -80,7 +107,7 @@ final class ProofIndex {
         }
         for (ProofRunner.Result r : results) {
             String expected = r.status.equals("proved") ? "proved" : "open";
-            lines.put(r.name, r.name + "\t" + expected + "\t" + r.nodes + "\t" + r.branches);
+            lines.put(r.name, r.name + "\t" + expected + "\t" + r.nodes + "\t" + r.branches + "\t" + r.strategy);
         }
         StringBuilder sb = new StringBuilder();
         sb.append("# Every JML contract of kernel/.../core with its expected KeY outcome (proofs/README.md).\n");

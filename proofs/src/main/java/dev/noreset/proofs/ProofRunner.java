@@ -119,10 +119,16 @@ public final class ProofRunner {
         List<Result> results = new ArrayList<>();
         try {
             List<Contract> contracts = collectContracts(env);
+            ProofIndex index = ProofIndex.read(root.resolve("proofs").resolve("index.tsv"));
+            List<String> allNames = new ArrayList<>();
+            for (Contract c : contracts) {
+                allNames.add(shortName(c));
+            }
+            int[] shardOf = Shards.assign(allNames, index, o.shards, o.openSteps);
             List<Contract> chosen = new ArrayList<>();
             for (int i = 0; i < contracts.size(); i++) {
                 Contract c = contracts.get(i);
-                boolean mine = o.shard < 0 || i % o.shards == o.shard;
+                boolean mine = o.shard < 0 || shardOf[i] == o.shard;
                 boolean named = o.names == null || o.names.contains(shortName(c));
                 if (mine && named && (o.filter == null || shortName(c).contains(o.filter))) {
                     chosen.add(c);
@@ -130,7 +136,6 @@ public final class ProofRunner {
             }
             out.printf("proofs: KeY loaded the core in %.0f s; %d of %d contracts here%n",
                     (System.nanoTime() - t0) / 1e9, chosen.size(), contracts.size());
-            ProofIndex index = ProofIndex.read(root.resolve("proofs").resolve("index.tsv"));
             int done = 0;
             for (Contract c : chosen) {
                 // Contracts the index lists as open get a short attempt, so known-open ones cannot
@@ -138,8 +143,9 @@ public final class ProofRunner {
                 String[] row = index.rows.get(shortName(c));
                 // An explicit --names list is a retry: those contracts get the full budget.
                 boolean knownOpen = row != null && row[1].equals("open") && o.names == null;
+                String strategy = o.strategy != null ? o.strategy : ProofIndex.strategyOf(row);
                 Result r = prove(env, c, knownOpen ? Math.min(o.openSteps, o.maxSteps) : stepBudget(row, o.maxSteps),
-                        (knownOpen ? o.openTimeoutSec : o.timeoutSec) * 1000L);
+                        (knownOpen ? o.openTimeoutSec : o.timeoutSec) * 1000L, strategy);
                 results.add(r);
                 done++;
                 out.printf("[%s%d/%d] %-6s %6d nodes %4d br %6.1f s  %s%n", o.shard < 0 ? "" : "shard " + o.shard + ": ",
@@ -192,7 +198,15 @@ public final class ProofRunner {
         return new ArrayList<>(byName.values());
     }
 
-    static Result prove(KeYEnvironment<?> env, Contract c, int maxSteps, long timeoutMs) {
+    static String classAxioms(String strategy) {
+        return switch (strategy) {
+            case ProofIndex.NO_EXPAND -> StrategyProperties.CLASS_AXIOM_OFF;
+            case ProofIndex.DELAYED -> StrategyProperties.CLASS_AXIOM_DELAYED;
+            default -> StrategyProperties.CLASS_AXIOM_FREE;
+        };
+    }
+
+    static Result prove(KeYEnvironment<?> env, Contract c, int maxSteps, long timeoutMs, String strategy) {
         long t0 = System.nanoTime();
         Proof proof = null;
         try {
@@ -204,10 +218,20 @@ public final class ProofRunner {
             sp.setProperty(StrategyProperties.BLOCK_OPTIONS_KEY, StrategyProperties.BLOCK_CONTRACT_INTERNAL);
             sp.setProperty(StrategyProperties.DEP_OPTIONS_KEY, StrategyProperties.DEP_ON);
             sp.setProperty(StrategyProperties.QUERY_OPTIONS_KEY, StrategyProperties.QUERY_ON);
+            // How model-method definitions (class axioms) are used; index.tsv records per contract
+            // which of the three closes it (proofs/README.md).
+            sp.setProperty(StrategyProperties.CLASS_AXIOM_OPTIONS_KEY, classAxioms(strategy));
             sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, "completion".equals(System.getenv("NR_KEY_ARITH"))
                     ? StrategyProperties.NON_LIN_ARITH_COMPLETION : StrategyProperties.NON_LIN_ARITH_DEF_OPS);
             sp.setProperty(StrategyProperties.STOPMODE_OPTIONS_KEY, System.getenv("NR_KEY_KEEPGOING") != null
                     ? StrategyProperties.STOPMODE_DEFAULT : StrategyProperties.STOPMODE_NONCLOSE);
+            String extra = System.getenv("NR_KEY_SP");
+            if (extra != null) {
+                for (String kv : extra.split(",")) {
+                    String[] f = kv.split("=", 2);
+                    sp.setProperty(f[0].trim(), f[1].trim());
+                }
+            }
             proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
             proof.getSettings().getStrategySettings().setMaxSteps(maxSteps);
             proof.getSettings().getStrategySettings().setTimeout(timeoutMs);
@@ -223,9 +247,9 @@ public final class ProofRunner {
                 Files.writeString(Paths.get(System.getenv("NR_KEY_DUMP")), all.toString());
             }
             return new Result(shortName(c), status, proof.countNodes(), proof.countBranches(),
-                    (System.nanoTime() - t0) / 1e9);
+                    (System.nanoTime() - t0) / 1e9, strategy);
         } catch (Exception e) {
-            return new Result(shortName(c), "error", 0, 0, (System.nanoTime() - t0) / 1e9);
+            return new Result(shortName(c), "error", 0, 0, (System.nanoTime() - t0) / 1e9, strategy);
         } finally {
             if (proof != null) {
                 proof.dispose();
@@ -252,13 +276,16 @@ public final class ProofRunner {
         final int nodes;
         final int branches;
         final double seconds;
+        /** {@link ProofIndex#EXPAND} or {@link ProofIndex#NO_EXPAND}: the strategy the attempt used. */
+        final String strategy;
 
-        Result(String name, String status, int nodes, int branches, double seconds) {
+        Result(String name, String status, int nodes, int branches, double seconds, String strategy) {
             this.name = name;
             this.status = status;
             this.nodes = nodes;
             this.branches = branches;
             this.seconds = seconds;
+            this.strategy = strategy;
         }
     }
 
@@ -279,6 +306,8 @@ public final class ProofRunner {
         java.util.Set<String> names;
         Path namesFile;
         boolean writeIndex;
+        /** Null: each contract's strategy from the index; else this one for every contract run. */
+        String strategy;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -293,6 +322,7 @@ public final class ProofRunner {
                     case "--open-timeout" -> o.openTimeoutSec = parseSteps(value(args, ++i, a));
                     case "--open-steps" -> o.openSteps = parseSteps(value(args, ++i, a));
                     case "--write-index" -> o.writeIndex = true;
+                    case "--strategy" -> o.strategy = ProofIndex.checkStrategy(value(args, ++i, a));
                     case "--jobs" -> o.jobs = parseSteps(value(args, ++i, a));
                     case "--shard" -> {
                         String[] f = value(args, ++i, a).split("/");
@@ -309,7 +339,7 @@ public final class ProofRunner {
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --root DIR --out DIR --filter TEXT --max-steps N --timeout SEC --open-timeout SEC --open-steps N --jobs N --names FILE --write-index)");
+                            + " (known: --root DIR --out DIR --filter TEXT --max-steps N --timeout SEC --open-timeout SEC --open-steps N --jobs N --names FILE --strategy expand|delayed|noexpand --write-index)");
                 }
             }
             return o;

@@ -12,6 +12,51 @@ import java.util.Locale;
 final class Shards {
     private Shards() { }
 
+    /**
+     * Splits contracts over shards so that their expected work is even: each contract weighs
+     * its recorded proof size (a contract listed open weighs its short attempt), and the
+     * heaviest goes first to the least loaded shard (longest-processing-time order). Every
+     * shard JVM computes the same split from the same index. Round-robin put the three
+     * largest proofs into one shard, which then ran 2 minutes longer than the other.
+     */
+    static int[] assign(List<String> names, ProofIndex index, int shards, int openSteps) {
+        Integer[] order = new Integer[names.size()];
+        long[] weight = new long[names.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            weight[i] = weight(index.rows.get(names.get(i)), openSteps);
+        }
+        java.util.Arrays.sort(order, (a, b) -> weight[a] != weight[b] ? Long.compare(weight[b], weight[a])
+                : names.get(a).compareTo(names.get(b)));
+        long[] load = new long[Math.max(1, shards)];
+        int[] shardOf = new int[order.length];
+        for (int i : order) {
+            int best = 0;
+            for (int s = 1; s < load.length; s++) {
+                if (load[s] < load[best]) {
+                    best = s;
+                }
+            }
+            shardOf[i] = best;
+            load[best] += weight[i];
+        }
+        return shardOf;
+    }
+
+    /** Expected rule applications; an unknown contract counts like a mid-sized proof. */
+    static long weight(String[] row, int openSteps) {
+        if (row == null) {
+            return 2500;
+        }
+        long nodes;
+        try {
+            nodes = Long.parseLong(row[2]);
+        } catch (NumberFormatException e) {
+            nodes = 2500;
+        }
+        return row[1].equals("proved") ? nodes : Math.min(nodes, openSteps);
+    }
+
     static List<ProofRunner.Result> runChildren(ProofRunner.Options o, Path root, Path outDir, PrintStream out)
             throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -33,6 +78,10 @@ final class Shards {
             if (o.namesFile != null) {
                 cmd.add("--names");
                 cmd.add(o.namesFile.toString());
+            }
+            if (o.strategy != null) {
+                cmd.add("--strategy");
+                cmd.add(o.strategy);
             }
             if (o.filter != null) {
                 cmd.add("--filter");
@@ -80,7 +129,7 @@ final class Shards {
         StringBuilder sb = new StringBuilder();
         for (ProofRunner.Result r : results) {
             sb.append(r.name).append('\t').append(r.status).append('\t').append(r.nodes).append('\t')
-                    .append(r.branches).append('\t').append(String.format(Locale.ROOT, "%.2f", r.seconds)).append('\n');
+                    .append(r.branches).append('\t').append(String.format(Locale.ROOT, "%.2f", r.seconds)).append('\t').append(r.strategy).append('\n');
         }
         Files.writeString(file, sb.toString());
     }
@@ -89,9 +138,9 @@ final class Shards {
         List<ProofRunner.Result> rs = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             String[] f = line.split("\t");
-            if (f.length == 5) {
+            if (f.length == 6) {
                 rs.add(new ProofRunner.Result(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                        Double.parseDouble(f[4])));
+                        Double.parseDouble(f[4]), f[5]));
             }
         }
         return rs;
