@@ -25,6 +25,19 @@ class ReportCommandTest {
             """;
 
     @Test
+    void namesProofsThatRestOnAContractNotProved(@TempDir Path dir) throws Exception {
+        Path ev = dir.resolve("proofs-evidence.json");
+        Files.writeString(ev, String.format(PROOFS, "true", "").replace("\"nodes\": 900, \"branches\": 3, \"seconds\": 1.0}",
+                "\"nodes\": 900, \"branches\": 3, \"seconds\": 1.0, \"restsOn\": [\"Ipc[Ipc::deliver(Kernel,int,int)].x.0\"]}"));
+        StringBuilder md = new StringBuilder();
+        List<String> summary = new ArrayList<>();
+        assertTrue(ReportCommand.proofs(ev, dir.resolve("index.tsv"), md, summary));
+        assertEquals("proofs: 2 proved / 3 contracts, 12.5 s (1 of them conditional)", summary.get(0));
+        assertTrue(md.toString().contains("applies 1 contract(s) not proved: `Ipc[Ipc::deliver(Kernel,int,int)].x.0`"),
+                md.toString());
+    }
+
+    @Test
     void countsProvedContractsPerClassAndListsTheOpenOnes(@TempDir Path dir) throws Exception {
         Path ev = dir.resolve("proofs-evidence.json");
         Files.writeString(ev, String.format(PROOFS, "true", ""));

@@ -11,8 +11,12 @@ import java.util.Locale;
 final class Evidence {
     private Evidence() { }
 
-    static void write(Path file, List<ProofRunner.Result> results, double seconds, List<String> problems)
-            throws IOException {
+    /**
+     * {@code restsOn}: for a proved contract whose proof applies (directly or through other
+     * proofs) a contract that is not proved, those contracts; absent when it rests on proofs only.
+     */
+    static void write(Path file, List<ProofRunner.Result> results, double seconds, List<String> problems,
+            java.util.Map<String, java.util.TreeSet<String>> restsOn) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("{\n  \"tool\": \"KeY\",\n  \"keyVersion\": \"").append(ProofRunner.KEY_VERSION).append("\",\n");
         sb.append("  \"intRules\": \"").append(ProofRunner.INT_RULES).append("\",\n");
@@ -27,11 +31,23 @@ final class Evidence {
         for (int i = 0; i < results.size(); i++) {
             ProofRunner.Result r = results.get(i);
             sb.append(String.format(Locale.ROOT,
-                    "    {\"name\": %s, \"status\": \"%s\", \"nodes\": %d, \"branches\": %d, \"seconds\": %.2f, \"strategy\": \"%s\"}%s%n",
-                    quote(r.name), r.status, r.nodes, r.branches, r.seconds, r.strategy, i + 1 < results.size() ? "," : ""));
+                    "    {\"name\": %s, \"status\": \"%s\", \"nodes\": %d, \"branches\": %d, \"seconds\": %.2f, \"strategy\": \"%s\", \"uses\": %s",
+                    quote(r.name), r.status, r.nodes, r.branches, r.seconds, r.strategy, array(r.uses)));
+            if (restsOn.containsKey(r.name)) {
+                sb.append(", \"restsOn\": ").append(array(restsOn.get(r.name)));
+            }
+            sb.append('}').append(i + 1 < results.size() ? "," : "").append('\n');
         }
         sb.append("  ]\n}\n");
         Files.writeString(file, sb.toString());
+    }
+
+    static String array(java.util.Collection<String> items) {
+        StringBuilder sb = new StringBuilder("[");
+        for (String item : items) {
+            sb.append(sb.length() == 1 ? "" : ", ").append(quote(item));
+        }
+        return sb.append(']').toString();
     }
 
     static String quote(String s) {

@@ -97,7 +97,8 @@ public final class ProofRunner {
             out.println("proofs: wrote " + indexFile);
             problems = new ArrayList<>();
         }
-        Evidence.write(outDir.resolve("proofs-evidence.json"), results, total, problems);
+        Map<String, java.util.TreeSet<String>> resting = ProofClosure.restingOnOpen(results);
+        Evidence.write(outDir.resolve("proofs-evidence.json"), results, total, problems, resting);
         for (String p : problems) {
             out.println("proofs: MISMATCH " + p);
         }
@@ -107,6 +108,8 @@ public final class ProofRunner {
                 proved++;
             }
         }
+        out.printf("proofs: %d of the %d proofs rest only on proved contracts; %d apply a contract that is"
+                + " not proved (evidence: restsOn)%n", proved - resting.size(), proved, resting.size());
         out.printf("proofs: %d proved / %d contracts, %.0f s%n", proved, results.size(), total);
         return problems.isEmpty() ? 0 : 1;
     }
@@ -247,9 +250,9 @@ public final class ProofRunner {
                 Files.writeString(Paths.get(System.getenv("NR_KEY_DUMP")), all.toString());
             }
             return new Result(shortName(c), status, proof.countNodes(), proof.countBranches(),
-                    (System.nanoTime() - t0) / 1e9, strategy);
+                    (System.nanoTime() - t0) / 1e9, strategy, usedContracts(proof));
         } catch (Exception e) {
-            return new Result(shortName(c), "error", 0, 0, (System.nanoTime() - t0) / 1e9, strategy);
+            return new Result(shortName(c), "error", 0, 0, (System.nanoTime() - t0) / 1e9, strategy, List.of());
         } finally {
             if (proof != null) {
                 proof.dispose();
@@ -276,16 +279,19 @@ public final class ProofRunner {
         final int nodes;
         final int branches;
         final double seconds;
-        /** {@link ProofIndex#EXPAND} or {@link ProofIndex#NO_EXPAND}: the strategy the attempt used. */
+        /** The strategy the attempt used (ProofIndex.EXPAND, DELAYED or NO_EXPAND). */
         final String strategy;
+        /** Contracts the proof applied (method, loop-free dependency contracts), by short name. */
+        final List<String> uses;
 
-        Result(String name, String status, int nodes, int branches, double seconds, String strategy) {
+        Result(String name, String status, int nodes, int branches, double seconds, String strategy, List<String> uses) {
             this.name = name;
             this.status = status;
             this.nodes = nodes;
             this.branches = branches;
             this.seconds = seconds;
             this.strategy = strategy;
+            this.uses = uses;
         }
     }
 
@@ -366,6 +372,24 @@ public final class ProofRunner {
     }
 
     /** Contract name without the package prefix, e.g. "Ipc[Ipc::send(Kernel,int,int)].JML normal_behavior operation contract.0". */
+    /**
+     * The contracts a proof rests on. KeY names an applied method contract after all the spec
+     * cases it combined ("A.0#A.1"); each part counts, with the class-and-method prefix of the
+     * first part where a later part omits it.
+     */
+    static List<String> usedContracts(Proof proof) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (Contract u : proof.mgt().getUsedContracts()) {
+            String[] parts = u.getName().replace("dev.noreset.kernel.core.", "").split("#");
+            int bracket = parts[0].indexOf("].");
+            String prefix = bracket < 0 ? "" : parts[0].substring(0, bracket + 2);
+            for (String part : parts) {
+                names.add(part.contains("].") ? part : prefix + part);
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
     static String shortName(Contract c) {
         return c.getName().replace("dev.noreset.kernel.core.", "");
     }

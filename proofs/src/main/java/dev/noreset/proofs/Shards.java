@@ -129,7 +129,8 @@ final class Shards {
         StringBuilder sb = new StringBuilder();
         for (ProofRunner.Result r : results) {
             sb.append(r.name).append('\t').append(r.status).append('\t').append(r.nodes).append('\t')
-                    .append(r.branches).append('\t').append(String.format(Locale.ROOT, "%.2f", r.seconds)).append('\t').append(r.strategy).append('\n');
+                    .append(r.branches).append('\t').append(String.format(Locale.ROOT, "%.2f", r.seconds)).append('\t').append(r.strategy)
+                    .append('\t').append(String.join(";", r.uses)).append('\n');
         }
         Files.writeString(file, sb.toString());
     }
@@ -137,10 +138,10 @@ final class Shards {
     static List<ProofRunner.Result> readResults(Path file) throws IOException {
         List<ProofRunner.Result> rs = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            String[] f = line.split("\t");
-            if (f.length == 6) {
+            String[] f = line.split("\t", -1);
+            if (f.length == 7) {
                 rs.add(new ProofRunner.Result(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                        Double.parseDouble(f[4]), f[5]));
+                        Double.parseDouble(f[4]), f[5], f[6].isEmpty() ? List.of() : List.of(f[6].split(";"))));
             }
         }
         return rs;

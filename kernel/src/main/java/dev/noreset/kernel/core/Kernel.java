@@ -343,6 +343,25 @@ public final class Kernel {
         return -1;
     }
 
+    /**
+     * The slot an endpoint names in its low bits, when that slot's current endpoint is exactly
+     * this one; else -1. One check instead of slotOf's scan for every endpoint in use.
+     */
+    /*@ public normal_behavior
+      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
+      @ ensures \result >= 0 ==> \result < NP && pb[USED + \result] && 0 <= pr[GEN + \result]
+      @   && pr[GEN + \result] <= MAX_GEN && pr[GEN + \result] * EP_SCALE + \result == endpoint;
+      @ ensures \result >= -1;
+      @ assignable \nothing;
+      @*/
+    /*@ helper @*/ int slotGuess(int endpoint) {
+        int s = endpoint & (EP_SCALE - 1);
+        if (endpoint >= 0 && 0 <= s && s < NP && pb[USED + s] && ep(pr[GEN + s], s) == endpoint) {
+            return s;
+        }
+        return -1;
+    }
+
     /*@ public normal_behavior
       @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
       @ ensures \result >= 0 ==> \result < NP && pb[USED + \result] && pr[GEN + \result] * EP_SCALE + \result == endpoint;
@@ -352,6 +371,10 @@ public final class Kernel {
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ int slotOf(int endpoint) {
+        int guess = slotGuess(endpoint);
+        if (guess >= 0) {
+            return guess;
+        }
         /*@ loop_invariant 0 <= s && s <= NP;
           @ loop_invariant (\forall int t; 0 <= t && t < s; !pb[USED + t] || pr[GEN + t] < 0
           @   || pr[GEN + t] > MAX_GEN || pr[GEN + t] * EP_SCALE + t != endpoint);
