@@ -1,8 +1,9 @@
 package dev.noreset.hw.cpu;
 
 /**
- * A compiled basic block (see {@link BlockCompiler}): a straight run of cached instructions of
- * one physical code page, turned into one JVM method. Kept beside the page's decoded
+ * A compiled block (see {@link BlockCompiler}): a run of cached instructions of one physical
+ * code page along its likely path (through direct jumps, calls and predicted branches), turned
+ * into one JVM method that leaves at the first unpredicted branch side. Kept beside the page's decoded
  * instructions in {@link CodeCache} and dropped with them.
  */
 abstract class Block {
@@ -27,7 +28,8 @@ abstract class Block {
     /**
      * Runs the block from CS:EIP (the entry it was compiled for) with {@code n} instructions
      * retired, never going beyond {@code end}; the caller checked that one pass fits. Returns
-     * the new retired count with EIP, registers and flags committed, or -1 (nothing done) if
+     * the new retired count with EIP, registers and flags committed (after INT n also
+     * {@code c.blockTrap}, EIP past the INT), or -1 (nothing done) if
      * the block cannot run in the current mode. A fault leaves the state exactly as the
      * interpreter would (EIP of the faulting instruction, {@code retired} set) and is rethrown.
      */

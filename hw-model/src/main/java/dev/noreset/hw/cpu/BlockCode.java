@@ -1,5 +1,6 @@
 package dev.noreset.hw.cpu;
 
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 import static dev.noreset.hw.cpu.CpuCore.*;
@@ -14,6 +15,7 @@ abstract class BlockCode {
     static final String CPU = "dev/noreset/hw/cpu/Cpu";
     static final String BLOCK = "dev/noreset/hw/cpu/Block";
     static final String INSN = "dev/noreset/hw/cpu/Insn";
+    static final String TRAP = "dev/noreset/hw/cpu/Trap";
     static final String FLAGS = "dev/noreset/hw/cpu/JitFlags";
     static final String NAME = "dev/noreset/hw/cpu/CompiledBlock";
 
@@ -147,6 +149,9 @@ abstract class BlockCode {
 
     /** Pushes condition {@code cc} (0 or 1) of the current flag state. */
     final void condition(int cc) {
+        if (directCondition(cc)) {
+            return;
+        }
         if (flagOp == F_NONE) {
             push(cc);
             mv.visitVarInsn(ILOAD, FBITS);
@@ -165,6 +170,62 @@ abstract class BlockCode {
             push(cc);
             mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "condFast", "(I)Z", false);
         }
+    }
+
+    /**
+     * After a 32-bit CMP/SUB or TEST/AND/OR/XOR held in the locals, most conditions follow from
+     * the operands or the result by one comparison (as {@code CpuCore.condFast} does): emits it
+     * and returns true, else emits nothing and returns false.
+     */
+    private boolean directCondition(int cc) {
+        int kind = cc >> 1, cmp;
+        if (flagOp == F_SUB + 2) {
+            switch (kind) {
+                case 1: case 3: // B / BE: unsigned a < b, a <= b
+                    mv.visitVarInsn(ILOAD, FA);
+                    push(Integer.MIN_VALUE);
+                    mv.visitInsn(IXOR);
+                    mv.visitVarInsn(ILOAD, FB);
+                    push(Integer.MIN_VALUE);
+                    mv.visitInsn(IXOR);
+                    cmp = kind == 1 ? IF_ICMPLT : IF_ICMPLE;
+                    break;
+                case 2: case 4: // Z / S: result == 0, result < 0
+                    mv.visitVarInsn(ILOAD, FRES);
+                    push(0);
+                    cmp = kind == 2 ? IF_ICMPEQ : IF_ICMPLT;
+                    break;
+                case 6: case 7: // L / LE: signed a < b, a <= b
+                    mv.visitVarInsn(ILOAD, FA);
+                    mv.visitVarInsn(ILOAD, FB);
+                    cmp = kind == 6 ? IF_ICMPLT : IF_ICMPLE;
+                    break;
+                default:
+                    return false;
+            }
+        } else if (flagOp == F_LOGIC + 2) {
+            // CF = OF = 0: B is never, BE is Z, L is S, LE is result <= 0.
+            if (kind == 0 || kind == 1) {
+                push((cc & 1) != 0 ? 1 : 0);
+                return true;
+            }
+            if (kind == 5) {
+                return false;
+            }
+            mv.visitVarInsn(ILOAD, FRES);
+            push(0);
+            cmp = kind == 2 || kind == 3 ? IF_ICMPEQ : kind == 7 ? IF_ICMPLE : IF_ICMPLT;
+        } else {
+            return false;
+        }
+        Label yes = new Label(), done = new Label();
+        mv.visitJumpInsn(cmp, yes);
+        push((cc & 1) != 0 ? 1 : 0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(yes);
+        push((cc & 1) != 0 ? 0 : 1);
+        mv.visitLabel(done);
+        return true;
     }
 
     final void cpu() {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Turns hot entry points of cached code pages into {@link Block}s: the instructions from the
- * entry up to the first branch, call, return or instruction a block cannot hold become one JVM
- * method ({@link BlockEmitter}), defined as a hidden class so it is unloaded once its page is
+ * entry along the likely path ({@link #continuation}) up to a return, an indirect branch, INT n,
+ * an instruction a block cannot hold or the length limit become one JVM method ({@link BlockEmitter}), defined as a hidden class so it is unloaded once its page is
  * dropped. Blocks hold no absolute addresses (everything is relative to EIP at entry), so a
  * physical page mapped at several linear addresses shares its blocks safely.
  */
@@ -27,7 +27,8 @@ final class BlockCompiler {
     /**
      * The role of a decoded instruction: STRAIGHT (may sit inside a block; never returns a
      * Trap, changes no mode, segment, IF or TF), END (a near branch, call or return that ends
-     * a block) or STOP (executed by the interpreter only).
+     * a block, or INT3 / INT n, whose trap the block hands over) or STOP (executed by the
+     * interpreter only).
      */
     static int role(Insn d) {
         int op = d.op;
@@ -56,6 +57,8 @@ final class BlockCompiler {
                 return STRAIGHT;
             case 0xC2: case 0xC3: case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE8: case 0xE9: case 0xEB:
                 return END;
+            case 0xCC: case 0xCD:
+                return END; // INT3 / INT n: the block ends with the trap (Cpu.blockTrap)
             case 0xFF:
                 if (d.reg == 2 || d.reg == 4) return END;
                 return d.reg < 2 || d.reg == 6 ? STRAIGHT : STOP;
@@ -83,10 +86,15 @@ final class BlockCompiler {
             }
             list.add(d);
             deltas.add(o - off);
-            o += d.len;
             if (role == END) {
-                break;
+                int next = continuation(d, o, off, deltas);
+                if (next < 0) {
+                    break;
+                }
+                o = next;
+                continue;
             }
+            o += d.len;
         }
         if (list.isEmpty()) {
             rejected++;
@@ -97,7 +105,8 @@ final class BlockCompiler {
         for (int i = 0; i < delta.length; i++) {
             delta[i] = deltas.get(i);
         }
-        byte[] bytes = new BlockEmitter(insns, delta, o - off).emit();
+        Insn last = insns[insns.length - 1];
+        byte[] bytes = new BlockEmitter(insns, delta, delta[delta.length - 1] + last.len).emit();
         try {
             Class<?> k = LOOKUP.defineHiddenClass(bytes, true).lookupClass();
             Block b = (Block) LOOKUP.findConstructor(k, CTOR).invoke(insns.length, insns);
@@ -109,6 +118,37 @@ final class BlockCompiler {
             lastError = e;
             return Block.NONE;
         }
+    }
+
+    /**
+     * Where a block goes on after the branch {@code d} at page offset {@code o}, or -1 if it ends
+     * there. A block follows direct jumps and calls, and conditional branches on their likely
+     * side (backward ones taken, forward ones not: loops and gcc's layout), leaving at the other
+     * side; it stops at targets outside the page, at its own entry (the loop edge) and at code
+     * it already holds.
+     */
+    static int continuation(Insn d, int o, int entry, List<Integer> deltas) {
+        if (!d.o32 || d.lock || d.rep != 0) {
+            return -1;
+        }
+        int op = d.op, fall = o + d.len, target;
+        if (op == 0xE8 || op == 0xE9) {
+            target = fall + d.imm;
+        } else if (op == 0xEB) {
+            target = fall + (byte) d.imm;
+        } else if (op >= 0x70 && op <= 0x7F) {
+            target = fall + (byte) d.imm;
+            target = target <= o ? target : fall;
+        } else if (op >= 0x180 && op <= 0x18F) {
+            target = fall + d.imm;
+            target = target <= o ? target : fall;
+        } else {
+            return -1;
+        }
+        if (target < 0 || target >= 0x1000 || target == entry || deltas.contains(target - entry)) {
+            return -1;
+        }
+        return target;
     }
 
     /** The last reason the JVM refused a generated block, for tests; null if none. */

@@ -24,7 +24,7 @@ import static org.objectweb.asm.Opcodes.*;
  * <p>Instructions with a specialised form here ({@link #nativeForm}) are inlined; the other
  * compilable ones call the interpreter's semantics on the cached {@link Insn}.
  */
-final class BlockEmitter extends BlockCode {
+final class BlockEmitter extends BlockForms {
     private final Insn[] insns;
     private final int[] delta;
     private final int endDelta;
@@ -203,7 +203,8 @@ final class BlockEmitter extends BlockCode {
     }
 
     /** Marks instruction {@code i} as the one a fault would be reported for. */
-    private void faultPoint(int i) {
+    @Override
+    void faultPoint(int i) {
         push(i);
         mv.visitVarInsn(ISTORE, AT);
         eipOf(delta[i]);
@@ -232,24 +233,38 @@ final class BlockEmitter extends BlockCode {
     }
 
     /** After a store: leave before instruction {@code i + 1} if the store hit a code page (or asked for a check). */
-    private void storeCheck(int i) {
+    @Override
+    void storeCheck(int i) {
         Label go = new Label();
         cpu();
         mv.visitFieldInsn(GETFIELD, CPU, "irqCheck", "Z");
         mv.visitJumpInsn(IFEQ, go);
-        leave(i + 1, () -> nextEip(delta[i] + insns[i].len));
+        leave(i + 1, () -> nextEip(nextDelta(i)));
         mv.visitLabel(go);
+    }
+
+    /** EIP (relative to the entry) after instruction {@code i}: where the block goes on, or after its last. */
+    private int nextDelta(int i) {
+        return i + 1 < insns.length ? delta[i + 1] : delta[i] + insns[i].len;
+    }
+
+    /** True when instruction {@code i}, a branch, continues the block (see BlockCompiler.continuation). */
+    private boolean through(int i) {
+        return i + 1 < insns.length;
     }
 
     /** Ends the pass with a branch to {@code targetDelta}: loops back to the top if that is the entry. */
     private void branchTo(int i, int targetDelta, boolean o32) {
         if (targetDelta == 0 && o32) {
             Label out = new Label();
-            if (readsCpuFlags) {
+            // A side exit may run before code further down that reads the CPU's flag fields:
+            // the next pass must find them current.
+            if (readsCpuFlags || through(i)) {
                 flushFlags();
             }
+            // Loop only if this pass (i + 1 instructions) and a whole next one fit the budget.
             mv.visitVarInsn(LLOAD, NN);
-            mv.visitLdcInsn(2L * insns.length);
+            mv.visitLdcInsn((long) (i + 1) + insns.length);
             mv.visitInsn(LADD);
             mv.visitVarInsn(LLOAD, END_L);
             mv.visitInsn(LCMP);
@@ -258,7 +273,7 @@ final class BlockEmitter extends BlockCode {
             mv.visitFieldInsn(GETFIELD, CPU, "irqCheck", "Z");
             mv.visitJumpInsn(IFNE, out);
             mv.visitVarInsn(LLOAD, NN);
-            mv.visitLdcInsn((long) insns.length);
+            mv.visitLdcInsn((long) (i + 1));
             mv.visitInsn(LADD);
             mv.visitVarInsn(LSTORE, NN);
             mv.visitJumpInsn(GOTO, loop);
@@ -291,8 +306,15 @@ final class BlockEmitter extends BlockCode {
         mv.visitFieldInsn(GETFIELD, BLOCK, "insns", "[L" + INSN + ";");
         push(i);
         mv.visitInsn(AALOAD);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "execGeneric", "(L" + INSN + ";)L" + "dev/noreset/hw/cpu/Trap;", false);
-        mv.visitInsn(POP);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "execGeneric", "(L" + INSN + ";)L" + TRAP + ";", false);
+        if (BlockCompiler.role(d) == BlockCompiler.END) {
+            // INT n returns its trap (the other branches null): runBlock hands it on.
+            cpu();
+            mv.visitInsn(SWAP);
+            mv.visitFieldInsn(PUTFIELD, CPU, "blockTrap", "L" + TRAP + ";");
+        } else {
+            mv.visitInsn(POP);
+        }
         for (int r = 0; r < 8; r++) {
             mv.visitVarInsn(ALOAD, RARR);
             push(r);
@@ -322,6 +344,17 @@ final class BlockEmitter extends BlockCode {
         if (op >= 0x70 && op <= 0x7F || op >= 0x180 && op <= 0x18F) {
             int target = delta[i] + d.len + (op < 0x100 ? (byte) d.imm : d.imm);
             condition(op & 0xF);
+            if (through(i)) {
+                // Go on along the side the block continues with; leave on the other.
+                boolean taken = delta[i + 1] != delta[i] + d.len;
+                Label on = new Label();
+                mv.visitJumpInsn(taken ? IFNE : IFEQ, on);
+                int keep = flagOp;
+                branchTo(i, taken ? delta[i] + d.len : target, true);
+                flagOp = keep; // the exit path's flush happened on that path only
+                mv.visitLabel(on);
+                return true;
+            }
             Label notTaken = new Label();
             mv.visitJumpInsn(IFEQ, notTaken);
             branchTo(i, target, true);
@@ -519,6 +552,10 @@ final class BlockEmitter extends BlockCode {
                 mv.visitVarInsn(ISTORE, T0);
                 faultPoint(i);
                 pushT0();
+                if (through(i)) {
+                    storeCheck(i); // the block goes on at the target
+                    return true;
+                }
                 int target = delta[i] + d.len + d.imm;
                 leave(i + 1, () -> {
                     eipOf(target);
@@ -526,80 +563,34 @@ final class BlockEmitter extends BlockCode {
                 });
                 return true;
             }
+            case 0xCC: case 0xCD:
+                // INT3 / INT n in protected mode: the trap is the whole delivery (Cpu.deliver).
+                cpu();
+                push(op == 0xCC ? 3 : d.imm);
+                mv.visitMethodInsn(INVOKESTATIC, CPU, "softIntTrap", "(I)L" + TRAP + ";", false);
+                mv.visitFieldInsn(PUTFIELD, CPU, "blockTrap", "L" + TRAP + ";");
+                cpu();
+                push(0);
+                mv.visitFieldInsn(PUTFIELD, CPU, "repContinues", "Z");
+                leave(i + 1, () -> nextEip(delta[i] + d.len));
+                return true;
+            case 0xFF:
+                if (!d.mem || d.reg > 1) return false;
+                incDecMemory(i, d, d.reg == 0);
+                return true;
             case 0xC3:
                 faultPoint(i);
                 popTo(NEXT);
                 leave(i + 1, () -> { });
                 return true;
             case 0xEB: case 0xE9:
+                if (through(i)) {
+                    return true; // the next instruction of the block is the target
+                }
                 branchTo(i, delta[i] + d.len + (op == 0xEB ? (byte) d.imm : d.imm), true);
                 return true;
             default:
                 return false;
         }
     }
-
-    /** Opcodes 00-3D with a 32-bit operand (and AL, imm8). */
-    private boolean aluForm(int i, Insn d, int op) {
-        int kind = op >> 3;
-        switch (op & 7) {
-            case 1: case 3: {
-                if (d.mem && (op & 7) == 1) return false; // read-modify-write: generic
-                int dst = (op & 2) == 0 ? d.rm : d.reg, src = (op & 2) == 0 ? d.reg : d.rm;
-                if (d.mem) {
-                    faultPoint(i);
-                    reg(d.reg);
-                    mv.visitVarInsn(ISTORE, T0);
-                    cpu();
-                    lin(d, 4);
-                    mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "rd32", "(I)I", false);
-                    mv.visitVarInsn(ISTORE, T1);
-                    dst = d.reg;
-                } else {
-                    reg(dst);
-                    mv.visitVarInsn(ISTORE, T0);
-                    reg(src);
-                    mv.visitVarInsn(ISTORE, T1);
-                }
-                alu(kind, 2);
-                if (kind != 7) {
-                    mv.visitVarInsn(ILOAD, T2);
-                    setReg(dst);
-                }
-                return true;
-            }
-            case 0: case 2: {
-                if (d.mem) return false;
-                int dst = (op & 2) == 0 ? d.rm : d.reg, src = (op & 2) == 0 ? d.reg : d.rm;
-                reg8(dst);
-                mv.visitVarInsn(ISTORE, T0);
-                reg8(src);
-                mv.visitVarInsn(ISTORE, T1);
-                alu(kind, 0);
-                if (kind != 7) {
-                    mv.visitVarInsn(ILOAD, T2);
-                    setReg8(dst);
-                }
-                return true;
-            }
-            case 4: case 5: {
-                int size = (op & 7) == 4 ? 0 : 2;
-                reg(EAX);
-                mv.visitVarInsn(ISTORE, T0);
-                push(d.imm);
-                mv.visitVarInsn(ISTORE, T1);
-                alu(kind, size);
-                if (kind != 7) {
-                    mv.visitVarInsn(ILOAD, T2);
-                    if (size == 0) setReg8(EAX); else setReg(EAX);
-                }
-                return true;
-            }
-            default:
-                return false;
-        }
-    }
-
-    // ---- operands -------------------------------------------------------------------------------
-
 }

@@ -65,6 +65,8 @@ public final class Cpu extends CpuOperands implements Snapshottable {
     static final int HOT = 32;
     private final BlockCompiler compiler = new BlockCompiler();
     private long blockRetired;
+    /** The trap of an INT n that ended a compiled block (set by the block, taken by runBlock). */
+    Trap blockTrap;
 
     public Cpu(PhysicalMemory ram, Mmu mmu, IoSpace io) {
         super(ram, mmu, io);
@@ -264,26 +266,29 @@ public final class Cpu extends CpuOperands implements Snapshottable {
      * handles those cases. A block runs only when all of it fits the instruction budget.
      */
     private Trap runBlock(long end) {
-        Trap first = step();
-        if (first != null || !irqShadow && (fl & IF) != 0 && irq.pending()) {
-            return first;
+        // Whatever the fast loop does not cover (an interrupt to take, the instruction after
+        // STI/MOV SS, a fetch fault, code not yet decoded) goes through step().
+        if (irqShadow || (fl & IF) != 0 && irq.pending()) {
+            return step();
         }
+        wrapFault = false;
+        lockFault = false;
         int lin = base[CS] + eip;
         boolean user = cpl == 3;
         long p = mmu.translate(lin, false, user);
         if (p < 0) {
-            return null; // step() will raise the fetch fault
+            return step(); // raises the fetch fault
         }
         Insn[] table = cache.table((int) p);
         if (table == null) {
-            return null;
+            return step();
         }
         boolean useJit = jit && fastPath;
         int phys = (int) p;
         Block[] blocks = null;
         int page = lin & 0xFFFFF000;
         int csBase = base[CS]; // far transfers in protected mode keep the flat base 0
-        long n = retired;
+        long n = retired, n0 = n;
         int start = eip;
         boolean entry = true, inBlock = false;
         irqCheck = false;
@@ -322,6 +327,13 @@ public final class Cpu extends CpuOperands implements Snapshottable {
                         if (m >= 0) {
                             blockRetired += m - n;
                             n = m;
+                            if (blockTrap != null) {
+                                // The block ended with INT n: EIP is past it and it is counted.
+                                Trap t = blockTrap;
+                                blockTrap = null;
+                                retired = n;
+                                return t;
+                            }
                             continue;
                         }
                     }
@@ -348,6 +360,9 @@ public final class Cpu extends CpuOperands implements Snapshottable {
                 eip = start;
             }
             return deliver(Trap.Kind.EXCEPTION, f.vector, errorCodeFor(f.vector, f.errorCode), f.cr2, eip);
+        }
+        if (n == n0) {
+            return step(); // nothing here ran (no decoded instruction at EIP): interpret one
         }
         retired = n;
         return null;
@@ -380,6 +395,19 @@ public final class Cpu extends CpuOperands implements Snapshottable {
         }
     }
 
+    /** INT n traps are values: one shared instance per vector instead of one per system call. */
+    private static final Trap[] SOFT_INT = new Trap[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            SOFT_INT[v] = new Trap(Trap.Kind.SOFTWARE_INTERRUPT, v, -1, 0);
+        }
+    }
+
+    static Trap softIntTrap(int vector) {
+        return (vector & ~0xFF) == 0 ? SOFT_INT[vector] : new Trap(Trap.Kind.SOFTWARE_INTERRUPT, vector, -1, 0);
+    }
+
     private Trap interrupt(int vector) {
         return deliver(Trap.Kind.INTERRUPT, vector, -1, 0, eip);
     }
@@ -393,7 +421,8 @@ public final class Cpu extends CpuOperands implements Snapshottable {
         if (vector == Trap.PF) {
             mmu.setCr2(cr2);
         }
-        Trap t = new Trap(kind, vector, errorCode, vector == Trap.PF ? cr2 : 0);
+        Trap t = kind == Trap.Kind.SOFTWARE_INTERRUPT && errorCode == -1 ? softIntTrap(vector)
+                : new Trap(kind, vector, errorCode, vector == Trap.PF ? cr2 : 0);
         repContinues = false;
         if (!real) {
             eip = returnIp;

@@ -20,14 +20,15 @@ import java.util.Arrays;
  * the dirty bit on the first write through a TLB entry.
  *
  * <p>Two shortcuts are invisible to software. A flush clears only the entries filled since the
- * last one. And a CR3 load puts the live entries aside ({@link TlbStash}) and brings back those
- * kept for the new directory: a process switch then costs no page walks. That is the same as a
- * flush because an entry comes back only while the page-directory and page-table pages it was
- * walked from are unchanged: every walk marks those pages in RAM ({@link
- * PhysicalMemory#markTablePage}), and the first write to a marked page, by anyone, drops every
- * kept set and stops the live entries from being kept at the next CR3 load. A fresh walk of
- * an unchanged table gives the same entry, and its accessed/dirty bits are already set (only a
- * write could have cleared them). The live TLB itself is still never snooped.
+ * last one. And a CR3 load puts the live entries aside (they stay in their {@link TlbSet}) and
+ * makes the set kept for the new directory live, if there is one: a process switch then costs
+ * no page walks and no copying. That is the same as a flush because an entry comes back only
+ * while the page-directory and page-table pages it was walked from are unchanged: every walk
+ * marks those pages in RAM ({@link PhysicalMemory#markTablePage}), and the first write to a
+ * marked page, by anyone, drops every kept set and stops the live entries from being kept at
+ * the next CR3 load. A fresh walk of an unchanged table gives the same entry, and its
+ * accessed/dirty bits are already set (only a write could have cleared them). The live TLB
+ * itself is still never snooped.
  *
  * <p>Additions to the published API: {@link #CR0_PG}, {@link #CR0_WP}, {@link #CR0_PE}.
  */
@@ -37,36 +38,29 @@ public final class Mmu implements Snapshottable {
     public static final int PTE_P = 1, PTE_RW = 2, PTE_US = 4, PTE_A = 0x20, PTE_D = 0x40;
     public static final int PF_P = 1, PF_W = 2, PF_U = 4;
 
-    private static final int TLB_BITS = 10, TLB_SIZE = 1 << TLB_BITS, TLB_MASK = TLB_SIZE - 1;
+    private static final int TLB_MASK = TlbSet.MASK;
+    /** Address spaces whose entries are kept at once (the live one included). */
+    static final int SETS = 8;
     /** Entry rights bits (combined from PDE and PTE). */
     private static final int E_USER = 1, E_WRITE = 2, E_DIRTY = 4;
 
     private final PhysicalMemory ram;
     private int cr0, cr2, cr3;
     private boolean paging;
-    private final int[] tlbTag = new int[TLB_SIZE];   // linear page number, or -1 for empty
-    private final int[] tlbFrame = new int[TLB_SIZE]; // physical page base
-    // Per access kind, the page number when the entry allows that access without a new walk
-    // (for writes: writable and already dirty), else -1: a hit is then a single compare.
-    private final int[] hitUserRead = new int[TLB_SIZE], hitUserWrite = new int[TLB_SIZE];
-    private final int[] hitSupRead = new int[TLB_SIZE], hitSupWrite = new int[TLB_SIZE];
-    // Indices filled since the last flush, so a flush clears only those (a process switch
-    // touches a handful of pages, and clearing all 1024 entries five times cost more than the
-    // switch itself). A listed index may have been emptied since by invlpg; clearing it again
-    // is harmless. Observably the same as clearing every entry.
-    private final int[] filled = new int[TLB_SIZE];
-    private final boolean[] listed = new boolean[TLB_SIZE];
-    private int filledCount;
+    /** Created on demand; sets[0] always exists. */
+    private final TlbSet[] sets = new TlbSet[SETS];
+    private TlbSet live;
+    private int victim;
+    // The live set's arrays, read on every access: a hit is then a single compare.
+    private int[] tlbTag, tlbFrame, hitUserRead, hitUserWrite, hitSupRead, hitSupWrite;
     /** False once a marked page-table page was written while the live entries were in use. */
     private boolean liveClean = true;
-    /** True while the live entries are exactly the set the stash holds for CR3 (no save needed). */
-    private boolean liveSaved;
-    private final TlbStash stash = new TlbStash();
     private int faultCode, faultAddr;
 
     public Mmu(PhysicalMemory ram) {
         this.ram = ram;
-        clearAll();
+        sets[0] = new TlbSet();
+        activate(sets[0]);
         ram.addTableWatcher(page -> tableWritten());
     }
 
@@ -88,57 +82,75 @@ public final class Mmu implements Snapshottable {
 
     /** Loads the page-directory base; like a MOV to CR3, this flushes the whole TLB. */
     public void setCr3(int v) {
-        if (liveClean && !liveSaved && filledCount > 0) {
-            stash.save(cr3, filled, filledCount, tlbTag, tlbFrame, hitUserRead, hitUserWrite, hitSupRead, hitSupWrite);
+        TlbSet old = live;
+        old.dir = cr3;
+        old.kept = liveClean;
+        TlbSet next = null;
+        for (TlbSet t : sets) {
+            if (t != null && t.kept && t.dir == v) {
+                next = t;
+                break;
+            }
         }
-        clearFilled();
+        if (next == null) {
+            next = spareSet(old);
+            next.clear();
+        }
+        next.kept = false;
         cr3 = v;
         liveClean = true;
-        filledCount = stash.restore(v, filled, listed, tlbTag, tlbFrame, hitUserRead, hitUserWrite, hitSupRead,
-                hitSupWrite);
-        liveSaved = filledCount > 0;
+        activate(next);
+    }
+
+    /** A set to reuse for a new directory: one kept for nothing, else the oldest choice (never {@code old} if it is kept). */
+    private TlbSet spareSet(TlbSet old) {
+        for (int s = 0; s < SETS; s++) {
+            if (sets[s] == null) {
+                sets[s] = new TlbSet();
+                return sets[s];
+            }
+            if (!sets[s].kept) {
+                return sets[s];
+            }
+        }
+        victim = (victim + 1) % SETS;
+        if (sets[victim] == old) {
+            victim = (victim + 1) % SETS;
+        }
+        return sets[victim];
+    }
+
+    private void activate(TlbSet t) {
+        live = t;
+        tlbTag = t.tag;
+        tlbFrame = t.frame;
+        hitUserRead = t.userRead;
+        hitUserWrite = t.userWrite;
+        hitSupRead = t.supRead;
+        hitSupWrite = t.supWrite;
     }
 
     /** A marked page-table page was written: nothing put aside may come back. */
     private void tableWritten() {
-        stash.dropAll();
+        dropKept();
         liveClean = false;
-        liveSaved = false;
+    }
+
+    private void dropKept() {
+        for (TlbSet t : sets) {
+            if (t != null) {
+                t.kept = false;
+            }
+        }
     }
 
     public boolean pagingEnabled() { return paging; }
 
     /** Empties the whole TLB (and forgets what was put aside at CR3 loads). */
     public void flushTlb() {
-        clearFilled();
-        stash.dropAll();
+        live.clear();
+        dropKept();
         liveClean = true;
-        liveSaved = false;
-    }
-
-    /** Empties the live TLB, in time proportional to the entries filled since the last flush. */
-    private void clearFilled() {
-        int[] f = filled;
-        for (int n = 0; n < filledCount; n++) {
-            int i = f[n];
-            listed[i] = false;
-            tlbTag[i] = -1;
-            hitUserRead[i] = -1;
-            hitUserWrite[i] = -1;
-            hitSupRead[i] = -1;
-            hitSupWrite[i] = -1;
-        }
-        filledCount = 0;
-    }
-
-    private void clearAll() {
-        Arrays.fill(tlbTag, -1);
-        Arrays.fill(hitUserRead, -1);
-        Arrays.fill(hitUserWrite, -1);
-        Arrays.fill(hitSupRead, -1);
-        Arrays.fill(hitSupWrite, -1);
-        Arrays.fill(listed, false);
-        filledCount = 0;
     }
 
     /** Drops the TLB entry for the page holding {@code linear}, if any. */
@@ -146,12 +158,7 @@ public final class Mmu implements Snapshottable {
         int page = linear >>> 12;
         int i = page & TLB_MASK;
         if (tlbTag[i] == page) {
-            liveSaved = false;
-            tlbTag[i] = -1;
-            hitUserRead[i] = -1;
-            hitUserWrite[i] = -1;
-            hitSupRead[i] = -1;
-            hitSupWrite[i] = -1;
+            live.drop(i);
         }
     }
 
@@ -220,11 +227,7 @@ public final class Mmu implements Snapshottable {
         ram.markTablePage(pteAddr);
         int page = linear >>> 12;
         int i = page & TLB_MASK;
-        liveSaved = false;
-        if (!listed[i]) {
-            listed[i] = true;
-            filled[filledCount++] = i;
-        }
+        live.filling(i);
         tlbTag[i] = page;
         tlbFrame[i] = pte & 0xFFFFF000;
         boolean dirty = (rights & E_DIRTY) != 0;
