@@ -16,7 +16,7 @@ import java.util.Map;
  * recorded and printed, never a reason to fail.
  */
 final class ProofIndex {
-    static final String HEADER = "# contract\texpected\tnodes\tbranches\tstrategy";
+    static final String HEADER = "# contract\texpected\tnodes\tbranches\tstrategy\tseconds";
     /** KeY unfolds model methods and invariants by their definitions (class axioms free). */
     static final String EXPAND = "expand";
     /**
@@ -42,10 +42,10 @@ final class ProofIndex {
                 continue;
             }
             String[] f = line.split("\t");
-            if (f.length < 4 || f.length > 5 || !(f[1].equals("proved") || f[1].equals("open"))
-                    || f.length == 5 && !isStrategy(f[4])) {
+            if (f.length < 4 || f.length > 6 || !(f[1].equals("proved") || f[1].equals("open"))
+                    || f.length >= 5 && !isStrategy(f[4])) {
                 throw new IllegalArgumentException(file + ":" + lineNo
-                        + ": expected 'contract<TAB>proved|open<TAB>nodes<TAB>branches[<TAB>expand|delayed|noexpand]'");
+                        + ": expected 'contract<TAB>proved|open<TAB>nodes<TAB>branches[<TAB>expand|delayed|noexpand[<TAB>seconds]]'");
             }
             ix.rows.put(f[0], f);
         }
@@ -54,7 +54,7 @@ final class ProofIndex {
 
     /** The strategy a row asks for; rows without the column (and unknown contracts) expand. */
     static String strategyOf(String[] row) {
-        return row != null && row.length == 5 ? row[4] : EXPAND;
+        return row != null && row.length >= 5 ? row[4] : EXPAND;
     }
 
     static boolean isStrategy(String s) {
@@ -107,7 +107,8 @@ final class ProofIndex {
         }
         for (ProofRunner.Result r : results) {
             String expected = r.status.equals("proved") ? "proved" : "open";
-            lines.put(r.name, r.name + "\t" + expected + "\t" + r.nodes + "\t" + r.branches + "\t" + r.strategy);
+            lines.put(r.name, r.name + "\t" + expected + "\t" + r.nodes + "\t" + r.branches + "\t" + r.strategy
+                    + "\t" + String.format(java.util.Locale.ROOT, "%.1f", r.seconds));
         }
         StringBuilder sb = new StringBuilder();
         sb.append("# Every JML contract of kernel/.../core with its expected KeY outcome (proofs/README.md).\n");

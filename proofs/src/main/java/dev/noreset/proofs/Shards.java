@@ -13,11 +13,13 @@ final class Shards {
     private Shards() { }
 
     /**
-     * Splits contracts over shards so that their expected work is even: each contract weighs
-     * its recorded proof size (a contract listed open weighs its short attempt), and the
-     * heaviest goes first to the least loaded shard (longest-processing-time order). Every
-     * shard JVM computes the same split from the same index. Round-robin put the three
-     * largest proofs into one shard, which then ran 2 minutes longer than the other.
+     * Splits contracts over shards so that their expected work is even: a contract weighs the
+     * time its last recorded run took (tenths of a second; a contract listed open weighs its
+     * short attempt), and the heaviest goes first to the least loaded shard (longest-processing-
+     * time order). Every shard JVM computes the same split from the same index. Time, not proof
+     * size: KeY's rate differs tenfold between proofs (Kernel() makes ~60 rule applications a
+     * second on its heap of twelve new arrays, Grants.resolve ~200), and round-robin or node
+     * counts left one JVM two minutes behind the other.
      */
     static int[] assign(List<String> names, ProofIndex index, int shards, int openSteps) {
         Integer[] order = new Integer[names.size()];
@@ -43,18 +45,22 @@ final class Shards {
         return shardOf;
     }
 
-    /** Expected rule applications; an unknown contract counts like a mid-sized proof. */
+    /**
+     * Expected cost in tenths of a second: the recorded time when the row has one, else its
+     * node count at an assumed 200 rule applications a second; an open contract's short
+     * attempt costs at most openSteps of those; an unknown contract counts like a mid-sized proof.
+     */
     static long weight(String[] row, int openSteps) {
         if (row == null) {
-            return 2500;
+            return 125;
         }
-        long nodes;
+        long tenths;
         try {
-            nodes = Long.parseLong(row[2]);
+            tenths = row.length >= 6 ? Math.round(Double.parseDouble(row[5]) * 10) : Long.parseLong(row[2]) / 20;
         } catch (NumberFormatException e) {
-            nodes = 2500;
+            tenths = 125;
         }
-        return row[1].equals("proved") ? nodes : Math.min(nodes, openSteps);
+        return row[1].equals("proved") ? tenths : Math.min(tenths, Math.max(1, openSteps / 20));
     }
 
     static List<ProofRunner.Result> runChildren(ProofRunner.Options o, Path root, Path outDir, PrintStream out)

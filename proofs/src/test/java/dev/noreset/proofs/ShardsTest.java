@@ -17,20 +17,22 @@ class ShardsTest {
     }
 
     @Test
-    void heaviestProofsAreSpreadOverShards() {
-        ProofIndex ix = index("a\tproved\t30000\t1", "b\tproved\t13000\t1", "c\tproved\t11000\t1",
-                "d\tproved\t4000\t1", "e\topen\t6000\t1");
+    void slowestProofsAreSpreadOverShards() {
+        ProofIndex ix = index("a\tproved\t13000\t1\texpand\t210.0", "b\tproved\t34000\t1\texpand\t160.0",
+                "c\tproved\t11000\t1\texpand\t85.0", "d\tproved\t4000\t1\texpand\t40.0", "e\topen\t6000\t1\texpand\t30.0");
         int[] s = Shards.assign(List.of("a", "b", "c", "d", "e"), ix, 2, 200);
-        // a alone on one shard; b, c, d and the short attempt of e on the other.
-        assertArrayEquals(new int[] {0, 1, 1, 1, 1}, s);
+        // Largest first to the less loaded shard: a (210) -> 0; b (160) -> 1; c (85) -> 1 (245);
+        // d (40) -> 0 (250); e (its short attempt, 1) -> 1 (246).
+        assertArrayEquals(new int[] {0, 1, 1, 0, 1}, s);
     }
 
     @Test
-    void openContractsWeighTheirShortAttemptAndUnknownOnesAMidSizedProof() {
-        assertEquals(200, Shards.weight(new String[] {"x", "open", "6000", "1"}, 200));
-        assertEquals(150, Shards.weight(new String[] {"x", "open", "150", "1"}, 200));
-        assertEquals(7000, Shards.weight(new String[] {"x", "proved", "7000", "1"}, 200));
-        assertEquals(2500, Shards.weight(null, 200));
+    void weightIsRecordedTimeElseNodesAtTwoHundredASecond() {
+        assertEquals(10, Shards.weight(new String[] {"x", "open", "6000", "1", "expand", "30.0"}, 200));
+        assertEquals(7, Shards.weight(new String[] {"x", "open", "150", "1"}, 200));
+        assertEquals(350, Shards.weight(new String[] {"x", "proved", "7000", "1"}, 200));
+        assertEquals(555, Shards.weight(new String[] {"x", "proved", "7000", "1", "delayed", "55.5"}, 200));
+        assertEquals(125, Shards.weight(null, 200));
     }
 
     @Test
