@@ -111,8 +111,11 @@ public final class CpuBenchmark {
             long ns = System.nanoTime() - t0;
             String out = new String(r.stdout(), StandardCharsets.ISO_8859_1).trim();
             if (r.exitCode() != 0 || !out.equals(expected)) {
+                // Java hands a file the kernel refuses (ENOEXEC) to /bin/sh, which then chokes on the ELF bytes.
+                String why = r.stderrLine().contains("Syntax error")
+                        ? " (this host's kernel does not run i386 executables, so /bin/sh was handed the binary)" : "";
                 log.println("  " + name + " n/a: exit " + r.exitCode() + ", output '" + out + "' (emulator: '"
-                        + expected + "') " + r.stderrLine());
+                        + expected + "') " + r.stderrLine() + why);
                 return Double.NaN;
             }
             mips[i] = instructions / (ns / 1e3);
