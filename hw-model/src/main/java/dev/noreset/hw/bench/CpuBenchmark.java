@@ -84,7 +84,7 @@ public final class CpuBenchmark {
                 : Double.NaN;
         double qemu = Double.NaN;
         if (o.useQemu()) {
-            if (onPath("qemu-i386")) {
+            if (Tools.onPath("qemu-i386")) {
                 qemu = external(List.of("qemu-i386", bin.toString()), "qemu-i386", o.runs(), instructions, expected, log);
             } else {
                 log.println("  qemu-i386 not installed");
@@ -111,30 +111,14 @@ public final class CpuBenchmark {
             long ns = System.nanoTime() - t0;
             String out = new String(r.stdout(), StandardCharsets.ISO_8859_1).trim();
             if (r.exitCode() != 0 || !out.equals(expected)) {
-                // Java hands a file the kernel refuses (ENOEXEC) to /bin/sh, which then chokes on the ELF bytes.
-                String why = r.stderrLine().contains("Syntax error")
-                        ? " (this host's kernel does not run i386 executables, so /bin/sh was handed the binary)" : "";
                 log.println("  " + name + " n/a: exit " + r.exitCode() + ", output '" + out + "' (emulator: '"
-                        + expected + "') " + r.stderrLine() + why);
+                        + expected + "') " + r.stderrLine() + Tools.refusedByKernel(r));
                 return Double.NaN;
             }
             mips[i] = instructions / (ns / 1e3);
             log.printf("  %s run %d: %.3f s = %.1f MIPS%n", name, i + 1, ns / 1e9, mips[i]);
         }
         return median(mips);
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static double median(double[] v) {

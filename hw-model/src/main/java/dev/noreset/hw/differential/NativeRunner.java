@@ -48,7 +48,10 @@ public final class NativeRunner {
     public String unavailableReason() {
         try {
             Tools.Result r = Tools.run(List.of(binary.toString()), new byte[0], 20);
-            return r.exitCode() == 0 ? null : "the i386 runner exited with " + r.exitCode() + ": " + r.stderrLine();
+            if (r.exitCode() == 0) {
+                return null;
+            }
+            return "the i386 runner exited with " + r.exitCode() + ": " + r.stderrLine() + Tools.refusedByKernel(r);
         } catch (IOException e) {
             return "the host cannot run i386 code: " + e.getMessage();
         }

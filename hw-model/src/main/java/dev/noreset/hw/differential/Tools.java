@@ -64,6 +64,30 @@ public final class Tools {
         }
     }
 
+    /**
+     * An explanation when {@code r} looks like a binary the host kernel refused (ENOEXEC, e.g. an
+     * i386 executable on a kernel without IA-32 emulation): Java then hands the file to /bin/sh,
+     * which fails on the ELF bytes with a "Syntax error". Empty otherwise.
+     */
+    public static String refusedByKernel(Result r) {
+        return r.exitCode() != 0 && r.stderrLine().contains("Syntax error")
+                ? " (this host's kernel does not run i386 executables, so /bin/sh was handed the binary)" : "";
+    }
+
+    /** True when an executable named {@code tool} is in a directory of PATH. */
+    public static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Finds {@code relative} in the working directory or one of its parents (the repository root). */
     public static Path findUp(String relative) throws IOException {
         Path dir = Path.of("").toAbsolutePath();
