@@ -63,6 +63,8 @@ public final class Sched {
         return best;
     }
 
+    // Preservation is stated per conjunct of wellFormed(), each needing only itself: twelve small
+    // proofs instead of one that KeY does not close (proofs/README, "How the proofs are shaped").
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.RUNQ + p];
@@ -79,8 +81,52 @@ public final class Sched {
       @ ensures \result == Abi.ESRCH;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree();
+      @ ensures k.wfFree();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRange();
+      @ ensures k.wfRange();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfTicks();
+      @ ensures k.wfTicks();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfSend();
+      @ ensures k.wfSend();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfNote();
+      @ ensures k.wfNote();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
+      @ ensures k.wfAsyncSrc();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
+      @ ensures k.wfAsyncDst();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfPriv();
+      @ ensures k.wfPriv();
+      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
       @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @*/
     public static int tick(Kernel k, int p) {
@@ -101,6 +147,7 @@ public final class Sched {
         return Abi.OK;
     }
 
+    // Preservation is stated per conjunct of wellFormed(), each needing only itself (see Sched.tick).
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + p] && k.pr[Kernel.PRIV + p] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
@@ -127,8 +174,52 @@ public final class Sched {
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree();
+      @ ensures k.wfFree();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRange();
+      @ ensures k.wfRange();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfTicks();
+      @ ensures k.wfTicks();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfSend();
+      @ ensures k.wfSend();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfNote();
+      @ ensures k.wfNote();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
+      @ ensures k.wfAsyncSrc();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
+      @ ensures k.wfAsyncDst();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfPriv();
+      @ ensures k.wfPriv();
+      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
       @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @*/
     public static int setPriority(Kernel k, int p, int prio) {
