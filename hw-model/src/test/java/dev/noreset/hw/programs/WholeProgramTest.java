@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Whole C programs (freestanding, int 0x80 write/exit) built with gcc -m32 at test time, run on
- * the host and on the emulated CPU: standard output and exit status must be identical.
+ * the host (or under qemu-i386 where the host kernel runs no i386 executables) and on the emulated
+ * CPU: standard output and exit status must be identical.
  */
 class WholeProgramTest {
     private static final Path SOURCES = Path.of("src/test/native/programs");
@@ -41,16 +42,16 @@ class WholeProgramTest {
         }
         // The reference is the host CPU; where the host kernel runs no i386 executables (no IA-32
         // emulation) it is qemu-i386, an independent x86 implementation, and the test says so.
-        Tools.Result host = runOrNull(List.of(bin.toString()));
+        Tools.Result expected = runOrNull(List.of(bin.toString()));
         String reference = "host CPU";
-        if (host == null && Tools.onPath("qemu-i386")) {
-            host = runOrNull(List.of("qemu-i386", bin.toString()));
+        if (expected == null && Tools.onPath("qemu-i386")) {
+            expected = runOrNull(List.of("qemu-i386", bin.toString()));
             reference = "qemu-i386 (this host's kernel runs no i386 executables)";
         }
-        if (host == null) {
+        if (expected == null) {
             System.out.println(NO_REFERENCE);
         }
-        assumeTrue(host != null, NO_REFERENCE);
+        assumeTrue(expected != null, NO_REFERENCE);
         byte[] image = Files.readAllBytes(bin);
         Elf32.parse(image); // the loader's parser accepts what gcc produced
         UserProgram.Result ours = UserProgram.run(image, 16 << 20, 2_000_000_000L);
@@ -58,9 +59,9 @@ class WholeProgramTest {
                 ours.exitCode(), ours.stdout().length, ours.instructions(), reference);
         assertNull(ours.failure(), () -> ours.failure() + "; output so far: "
                 + new String(ours.stdout(), StandardCharsets.ISO_8859_1));
-        assertEquals(new String(host.stdout(), StandardCharsets.ISO_8859_1),
+        assertEquals(new String(expected.stdout(), StandardCharsets.ISO_8859_1),
                 new String(ours.stdout(), StandardCharsets.ISO_8859_1));
-        assertEquals(host.exitCode(), ours.exitCode());
+        assertEquals(expected.exitCode(), ours.exitCode());
     }
 
     /** The program's result, or null when it cannot be run or wrote to stderr (the kernel refused it). */

@@ -147,7 +147,7 @@ public final class Sched {
         return Abi.OK;
     }
 
-    // Preservation is stated per conjunct of wellFormed(), each needing only itself (see Sched.tick).
+    // Preservation is stated per conjunct of wellFormed(), each needing only itself (as for tick above).
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + p] && k.pr[Kernel.PRIV + p] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
