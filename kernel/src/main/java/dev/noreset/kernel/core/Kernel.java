@@ -287,18 +287,18 @@ public final class Kernel {
       @ assignable \nothing;
       @*/
     public Kernel() {
-        pr = new int[PR_SIZE];
-        pb = new boolean[PB_SIZE];
-        st = new long[2 * NP];
-        msg = new int[NP * MW];
-        note = new boolean[NP * NSRC];
-        asy = new int[3 * NA];
-        ab = new boolean[3 * NA];
-        amsg = new int[NA * MW];
-        pvi = new int[PVI_SIZE];
-        pv = new boolean[PVB_SIZE];
-        gr = new int[6 * NG];
-        gb = new boolean[4 * NG];
+        pr = Fresh.ints(PR_SIZE);
+        pb = Fresh.flags(PB_SIZE);
+        st = Fresh.stamps(2 * NP);
+        msg = Fresh.ints(NP * MW);
+        note = Fresh.flags(NP * NSRC);
+        asy = Fresh.ints(3 * NA);
+        ab = Fresh.flags(3 * NA);
+        amsg = Fresh.ints(NA * MW);
+        pvi = Fresh.ints(PVI_SIZE);
+        pv = Fresh.flags(PVB_SIZE);
+        gr = Fresh.ints(6 * NG);
+        gb = Fresh.flags(4 * NG);
         clock = 0;
         resolvedGranter = -1;
         resolvedAddr = 0;

@@ -119,14 +119,14 @@ public final class Memory {
         nrFrames = frames;
         firstUser = firstUserFrame;
         maxMaps = frames;
-        kind = new int[frames];
-        owner = new int[frames];
-        shared = new boolean[frames];
-        mProc = new int[frames];
-        mPage = new int[frames];
-        mFrame = new int[frames];
-        mUsed = new boolean[frames];
-        mWrite = new boolean[frames];
+        kind = Fresh.ints(frames);
+        owner = Fresh.ints(frames);
+        shared = Fresh.flags(frames);
+        mProc = Fresh.ints(frames);
+        mPage = Fresh.ints(frames);
+        mFrame = Fresh.ints(frames);
+        mUsed = Fresh.flags(frames);
+        mWrite = Fresh.flags(frames);
         /*@ loop_invariant 0 <= f && f <= firstUserFrame && (\forall int g; 0 <= g && g < f; kind[g] == KERNEL)
           @   && (\forall int g; f <= g && g < frames; kind[g] == FREE);
           @ assignable kind[0 .. firstUserFrame - 1];

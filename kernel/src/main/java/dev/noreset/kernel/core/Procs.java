@@ -86,6 +86,7 @@ public final class Procs {
         return Kernel.ep(k.pr[Kernel.GEN + slot], slot);
     }
 
+    // Preservation is stated per conjunct of wellFormed(), each needing only itself (see Sched.tick).
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot];
@@ -98,8 +99,52 @@ public final class Procs {
       @ ensures \result == Abi.ESRCH;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree();
+      @ ensures k.wfFree();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRange();
+      @ ensures k.wfRange();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfTicks();
+      @ ensures k.wfTicks();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfSend();
+      @ ensures k.wfSend();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfNote();
+      @ ensures k.wfNote();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
+      @ ensures k.wfAsyncSrc();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
+      @ ensures k.wfAsyncDst();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfPriv();
+      @ ensures k.wfPriv();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
       @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @*/
     public static int stop(Kernel k, int slot) {
@@ -111,6 +156,7 @@ public final class Procs {
         return Abi.OK;
     }
 
+    // Preservation is stated per conjunct of wellFormed(), each needing only itself (see Sched.tick).
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot];
@@ -124,8 +170,52 @@ public final class Procs {
       @ ensures \result == Abi.ESRCH;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree();
+      @ ensures k.wfFree();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRange();
+      @ ensures k.wfRange();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfTicks();
+      @ ensures k.wfTicks();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfSend();
+      @ ensures k.wfSend();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfNote();
+      @ ensures k.wfNote();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
+      @ ensures k.wfAsyncSrc();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
+      @ ensures k.wfAsyncDst();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfPriv();
+      @ ensures k.wfPriv();
+      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
       @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @*/
     public static int resume(Kernel k, int slot) {

@@ -1,0 +1,41 @@
+package dev.noreset.kernel.core;
+
+/**
+ * New zero-filled arrays for the constructors of Kernel and Memory.
+ *
+ * <p>Why a method per array instead of {@code new} in the constructor: KeY then reasons about
+ * each creation once, through the contract below, instead of carrying every array's creation
+ * and default values through the heap of the whole constructor. Measured on Kernel() (twelve
+ * arrays): its functional contract went from 13,161 nodes / 136 s to 8,141 nodes / 28 s, and its
+ * "establishes wellFormed()" contract, open before, closes (proofs/README).
+ */
+final class Fresh {
+    private Fresh() { }
+
+    /*@ public normal_behavior
+      @ requires 0 <= n;
+      @ ensures \fresh(\result) && \result.length == n && (\forall int i; 0 <= i && i < n; \result[i] == 0);
+      @ assignable \nothing;
+      @*/
+    static int[] ints(int n) {
+        return new int[n];
+    }
+
+    /*@ public normal_behavior
+      @ requires 0 <= n;
+      @ ensures \fresh(\result) && \result.length == n && (\forall int i; 0 <= i && i < n; !\result[i]);
+      @ assignable \nothing;
+      @*/
+    static boolean[] flags(int n) {
+        return new boolean[n];
+    }
+
+    /*@ public normal_behavior
+      @ requires 0 <= n;
+      @ ensures \fresh(\result) && \result.length == n && (\forall int i; 0 <= i && i < n; \result[i] == 0);
+      @ assignable \nothing;
+      @*/
+    static long[] stamps(int n) {
+        return new long[n];
+    }
+}
