@@ -202,6 +202,7 @@ public final class Memory {
         return false;
     }
 
+    // Preservation is stated per conjunct of wellFormed(), each needing only itself (see Sched.tick).
     /*@ public normal_behavior
       @ requires firstUser <= f && f < nrFrames && kind[f] != FREE;
       @ requires !(\exists int i; 0 <= i && i < maxMaps; mUsed[i] && mFrame[i] == f);
@@ -217,8 +218,24 @@ public final class Memory {
       @ ensures \result == Abi.EBUSY;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires wellFormed();
-      @ ensures wellFormed();
+      @ requires memFrames();
+      @ ensures memFrames();
+      @ assignable kind[f], owner[f], shared[f];
+      @ also public normal_behavior
+      @ requires memMaps();
+      @ ensures memMaps();
+      @ assignable kind[f], owner[f], shared[f];
+      @ also public normal_behavior
+      @ requires memExcl();
+      @ ensures memExcl();
+      @ assignable kind[f], owner[f], shared[f];
+      @ also public normal_behavior
+      @ requires memUniq();
+      @ ensures memUniq();
+      @ assignable kind[f], owner[f], shared[f];
+      @ also public normal_behavior
+      @ requires memOwner();
+      @ ensures memOwner();
       @ assignable kind[f], owner[f], shared[f];
       @*/
     public int freeFrame(int f) {
