@@ -9,6 +9,8 @@ package dev.noreset.kernel.core;
 public final class Async {
     private Async() { }
 
+    // Preservation of wellFormed(): one frame case, and one each for wfAsyncSrc and wfAsyncDst (see
+    // Sched.tick).
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && 0 <= i && i < Kernel.AK;
@@ -23,8 +25,26 @@ public final class Async {
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfPriv() && k.wfReply();
+      @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i], k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
+      @ ensures k.wfAsyncSrc();
+      @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i], k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
+      @ ensures k.wfAsyncDst();
       @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i], k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
       @*/
     public static int setAsyncEntry(Kernel k, int caller, int i, int dstEp, boolean valid) {

@@ -13,6 +13,8 @@ public final class Grants {
 
     private Grants() { }
 
+    // Preservation of wellFormed() is one frame case: setDirect writes no conjunct's footprint (see
+    // Sched.tick).
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + owner] && k.pr[Kernel.PRIV + owner] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
@@ -42,8 +44,18 @@ public final class Grants {
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_ADDR + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SIZE + owner * Abi.NR_GRANTS + index];
       @*/
     public static int setDirect(Kernel k, int owner, int index, int seq, boolean read, boolean write,
@@ -67,6 +79,7 @@ public final class Grants {
         return Abi.OK;
     }
 
+    // Preservation of wellFormed() is one frame case, as for setDirect.
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + owner] && k.pr[Kernel.PRIV + owner] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
@@ -94,8 +107,18 @@ public final class Grants {
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_FROM + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_FROMID + owner * Abi.NR_GRANTS + index];
       @*/
     public static int setIndirect(Kernel k, int owner, int index, int seq, boolean read, boolean write,
@@ -166,6 +189,11 @@ public final class Grants {
         }
     }
 
+    /**
+     * Resolves a grant for caller (direct or through indirect grants, at most GRANT_DEPTH_MAX
+     * levels): on OK the granter's slot and the address in k.resolvedGranter, k.resolvedAddr.
+     * Preservation of wellFormed() is one frame case (see Sched.tick).
+     */
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ ensures \invariant_for(k);
@@ -176,11 +204,40 @@ public final class Grants {
       @ ensures \result != Abi.OK ==> k.resolvedGranter == -1 && k.resolvedAddr == 0;
       @ assignable k.resolvedGranter, k.resolvedAddr;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ assignable k.resolvedGranter, k.resolvedAddr;
       @*/
     public static int resolve(Kernel k, int caller, int granterEp, int grantId, int offset, int bytes, boolean write) {
+        return walkChain(k, caller, granterEp, grantId, offset, bytes, write);
+    }
+
+    /**
+     * The work of resolve: follows the grant chain, then records the result in k.resolvedGranter
+     * and k.resolvedAddr. A method of its own so that resolve's preservation case applies this
+     * contract instead of re-running the loop.
+     */
+    /*@ normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ ensures \invariant_for(k);
+      @ ensures \result == Abi.OK || \result == Abi.EPERM || \result == Abi.EINVAL || \result == Abi.EDEADSRCDST;
+      @ ensures \result == Abi.OK ==> 0 <= k.resolvedGranter && k.resolvedGranter < Kernel.NP
+      @   && k.pb[Kernel.USED + k.resolvedGranter] && 0 <= k.resolvedAddr
+      @   && bytes <= Integer.MAX_VALUE - k.resolvedAddr;
+      @ ensures \result != Abi.OK ==> k.resolvedGranter == -1 && k.resolvedAddr == 0;
+      @ assignable k.resolvedGranter, k.resolvedAddr;
+      @*/
+    static int walkChain(Kernel k, int caller, int granterEp, int grantId, int offset, int bytes, boolean write) {
         if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller]
                 || !grantsAllowed(k, caller)) {
             k.resolvedGranter = -1;

@@ -202,7 +202,8 @@ public final class Memory {
         return false;
     }
 
-    // Preservation is stated per conjunct of wellFormed(), each needing only itself (see Sched.tick).
+    // Preservation of wellFormed() is stated per conjunct: one case each, requiring only that
+    // conjunct (proofs/README, "How the proofs are shaped").
     /*@ public normal_behavior
       @ requires firstUser <= f && f < nrFrames && kind[f] != FREE;
       @ requires !(\exists int i; 0 <= i && i < maxMaps; mUsed[i] && mFrame[i] == f);
@@ -382,13 +383,30 @@ public final class Memory {
         return -1;
     }
 
+    // Preservation of wellFormed() is stated per conjunct, as for freeFrame.
     /*@ public normal_behavior
       @ ensures \result == Abi.OK ==> !(\exists int i; 0 <= i && i < maxMaps; mUsed[i] && mProc[i] == slot && mPage[i] == vpage);
       @ ensures \result == Abi.OK || \result == Abi.EINVAL;
       @ assignable mUsed[*];
       @ also public normal_behavior
-      @ requires wellFormed();
-      @ ensures wellFormed();
+      @ requires memFrames();
+      @ ensures memFrames();
+      @ assignable mUsed[*];
+      @ also public normal_behavior
+      @ requires memMaps();
+      @ ensures memMaps();
+      @ assignable mUsed[*];
+      @ also public normal_behavior
+      @ requires memExcl();
+      @ ensures memExcl();
+      @ assignable mUsed[*];
+      @ also public normal_behavior
+      @ requires memUniq();
+      @ ensures memUniq();
+      @ assignable mUsed[*];
+      @ also public normal_behavior
+      @ requires memOwner();
+      @ ensures memOwner();
       @ assignable mUsed[*];
       @*/
     public int unmap(int slot, int vpage) {

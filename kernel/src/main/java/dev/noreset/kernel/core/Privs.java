@@ -180,6 +180,7 @@ public final class Privs {
         return Abi.OK;
     }
 
+    // Preservation of wellFormed(): one frame case, and one for wfPriv (see Sched.tick).
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= first && first <= last && last <= 65535
@@ -203,8 +204,22 @@ public final class Privs {
       @ ensures \result == Abi.ENOMEM;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfReply();
+      @ assignable k.pvi[Kernel.PV_IOCOUNT + priv], k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]], k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfPriv();
+      @ ensures k.wfPriv();
       @ assignable k.pvi[Kernel.PV_IOCOUNT + priv], k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]], k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]];
       @*/
     public static int addIoRange(Kernel k, int priv, int first, int last) {

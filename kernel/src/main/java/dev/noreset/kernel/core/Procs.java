@@ -86,7 +86,8 @@ public final class Procs {
         return Kernel.ep(k.pr[Kernel.GEN + slot], slot);
     }
 
-    // Preservation is stated per conjunct of wellFormed(), each needing only itself (see Sched.tick).
+    // Preservation of wellFormed(): one frame case, and one case each for wfRunq, wfFree and wfStamp
+    // (see Sched.tick).
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot];
@@ -107,44 +108,22 @@ public final class Procs {
       @ ensures k.wfFree();
       @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfRange();
-      @ ensures k.wfRange();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfTicks();
-      @ ensures k.wfTicks();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRange() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote() && k.wfAsyncSrc()
+      @   && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRange() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote() && k.wfAsyncSrc()
+      @   && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfStamp();
       @ ensures k.wfStamp();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfSend();
-      @ ensures k.wfSend();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfRecv();
-      @ ensures k.wfRecv();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfNote();
-      @ ensures k.wfNote();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
-      @ ensures k.wfAsyncSrc();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
-      @ ensures k.wfAsyncDst();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfPriv();
-      @ ensures k.wfPriv();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfReply();
-      @ ensures k.wfReply();
       @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @*/
     public static int stop(Kernel k, int slot) {
@@ -156,7 +135,8 @@ public final class Procs {
         return Abi.OK;
     }
 
-    // Preservation is stated per conjunct of wellFormed(), each needing only itself (see Sched.tick).
+    // Preservation of wellFormed(): one frame case, and one case each for wfRunq, wfFree and wfStamp
+    // (see Sched.tick).
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot];
@@ -178,44 +158,22 @@ public final class Procs {
       @ ensures k.wfFree();
       @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfRange();
-      @ ensures k.wfRange();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfTicks();
-      @ ensures k.wfTicks();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRange() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote() && k.wfAsyncSrc()
+      @   && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRange() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote() && k.wfAsyncSrc()
+      @   && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfStamp();
       @ ensures k.wfStamp();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfSend();
-      @ ensures k.wfSend();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfRecv();
-      @ ensures k.wfRecv();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfNote();
-      @ ensures k.wfNote();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
-      @ ensures k.wfAsyncSrc();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
-      @ ensures k.wfAsyncDst();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfPriv();
-      @ ensures k.wfPriv();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfReply();
-      @ ensures k.wfReply();
       @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @*/
     public static int resume(Kernel k, int slot) {

@@ -63,8 +63,12 @@ public final class Sched {
         return best;
     }
 
-    // Preservation is stated per conjunct of wellFormed(), each needing only itself: twelve small
-    // proofs instead of one that KeY does not close (proofs/README, "How the proofs are shaped").
+    // Preservation of wellFormed() takes two kinds of spec cases. Each conjunct whose footprint
+    // tick writes (wfTicks, wfStamp) gets a case of its own, proved with its definition expanded.
+    // The other conjuncts share one frame case that spells wellFormed() out and restates the shape
+    // facts of \invariant_for(k): KeY proves it with class axioms off (index.tsv: noexpand) from
+    // the conjuncts' proved dependency contracts, unfolding no quantifier (proofs/README, "How
+    // the proofs are shaped"). One case for all of wellFormed() does not close.
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.RUNQ + p];
@@ -81,16 +85,18 @@ public final class Sched {
       @ ensures \result == Abi.ESRCH;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfRunq();
-      @ ensures k.wfRunq();
-      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfFree();
-      @ ensures k.wfFree();
-      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfRange();
-      @ ensures k.wfRange();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfSend() && k.wfRecv() && k.wfNote()
+      @   && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfSend() && k.wfRecv() && k.wfNote()
+      @   && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfTicks();
@@ -99,34 +105,6 @@ public final class Sched {
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfStamp();
       @ ensures k.wfStamp();
-      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfSend();
-      @ ensures k.wfSend();
-      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfRecv();
-      @ ensures k.wfRecv();
-      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfNote();
-      @ ensures k.wfNote();
-      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
-      @ ensures k.wfAsyncSrc();
-      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
-      @ ensures k.wfAsyncDst();
-      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfPriv();
-      @ ensures k.wfPriv();
-      @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfReply();
-      @ ensures k.wfReply();
       @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @*/
     public static int tick(Kernel k, int p) {
@@ -147,7 +125,7 @@ public final class Sched {
         return Abi.OK;
     }
 
-    // Preservation is stated per conjunct of wellFormed(), each needing only itself (as for tick above).
+    // Preservation of wellFormed(): one frame case, and one case each for wfRange and wfStamp (see tick).
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + p] && k.pr[Kernel.PRIV + p] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
@@ -174,52 +152,26 @@ public final class Sched {
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfRunq();
-      @ ensures k.wfRunq();
-      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfFree();
-      @ ensures k.wfFree();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRunq() && k.wfFree() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote()
+      @   && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote()
+      @   && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfRange();
       @ ensures k.wfRange();
       @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfTicks();
-      @ ensures k.wfTicks();
-      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfStamp();
       @ ensures k.wfStamp();
-      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfSend();
-      @ ensures k.wfSend();
-      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfRecv();
-      @ ensures k.wfRecv();
-      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfNote();
-      @ ensures k.wfNote();
-      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
-      @ ensures k.wfAsyncSrc();
-      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
-      @ ensures k.wfAsyncDst();
-      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfPriv();
-      @ ensures k.wfPriv();
-      @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
-      @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wfReply();
-      @ ensures k.wfReply();
       @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @*/
     public static int setPriority(Kernel k, int p, int prio) {
