@@ -137,6 +137,8 @@ public final class Memory {
         }
     }
 
+    // Preservation of wellFormed(), one case per conjunct. The new frame was FREE, so by memMaps no
+    // mapping names it: that is why the memExcl and memOwner cases also require memMaps().
     /*@ public normal_behavior
       @ requires k == USER || k == PAGETABLE;
       @ requires 0 <= slot && slot < Abi.NR_PROCS;
@@ -148,8 +150,24 @@ public final class Memory {
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires wellFormed();
-      @ ensures wellFormed();
+      @ requires memFrames();
+      @ ensures memFrames();
+      @ assignable kind[*], owner[*], shared[*];
+      @ also public normal_behavior
+      @ requires memMaps();
+      @ ensures memMaps();
+      @ assignable kind[*], owner[*], shared[*];
+      @ also public normal_behavior
+      @ requires memMaps() && memExcl();
+      @ ensures memExcl();
+      @ assignable kind[*], owner[*], shared[*];
+      @ also public normal_behavior
+      @ requires memUniq();
+      @ ensures memUniq();
+      @ assignable kind[*], owner[*], shared[*];
+      @ also public normal_behavior
+      @ requires memMaps() && memOwner();
+      @ ensures memOwner();
       @ assignable kind[*], owner[*], shared[*];
       @*/
     public int allocFrame(int slot, int k) {

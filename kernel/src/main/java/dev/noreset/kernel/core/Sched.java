@@ -21,6 +21,16 @@ public final class Sched {
      * Re-derives run-queue membership of p from its flags: the one place where a process
      * enters (at the tail of its queue) or leaves a run queue.
      */
+    /*@ public normal_behavior
+      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE && k.st != null
+      @   && k.st.length == 2 * Kernel.NP && 0 <= p && p < Kernel.NP && 0 <= k.clock;
+      @ ensures k.pb[Kernel.RUNQ + p] == (k.pb[Kernel.USED + p] && !k.pb[Kernel.SENDING + p]
+      @   && !k.pb[Kernel.RECEIVING + p] && !k.pb[Kernel.STOPPED + p]);
+      @ ensures \old(k.clock) <= k.clock;
+      @ ensures k.st[Kernel.RUNSTAMP + p] == \old(k.st[Kernel.RUNSTAMP + p]) || k.st[Kernel.RUNSTAMP + p] == k.clock;
+      @ ensures \old(k.pb[Kernel.RUNQ + p]) ==> k.st[Kernel.RUNSTAMP + p] == \old(k.st[Kernel.RUNSTAMP + p]);
+      @ assignable k.pb[Kernel.RUNQ + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @*/
     static void requeue(Kernel k, int p) {
         boolean runnable = k.pb[Kernel.USED + p] && !k.pb[Kernel.SENDING + p]
                 && !k.pb[Kernel.RECEIVING + p] && !k.pb[Kernel.STOPPED + p];
