@@ -249,6 +249,9 @@ public final class ProofRunner {
                 }
                 Files.writeString(Paths.get(System.getenv("NR_KEY_DUMP")), all.toString());
             }
+            if (System.getenv("NR_KEY_RULESTATS") != null) {
+                printRuleStats(shortName(c), proof);
+            }
             return new Result(shortName(c), status, proof.countNodes(), proof.countBranches(),
                     (System.nanoTime() - t0) / 1e9, strategy, usedContracts(proof));
         } catch (Exception e) {
@@ -258,6 +261,22 @@ public final class ProofRunner {
                 proof.dispose();
             }
         }
+    }
+
+    /** Diagnostics: the 25 rules the proof applied most often (where a proof spends its steps). */
+    static void printRuleStats(String name, Proof proof) {
+        Map<String, Integer> count = new HashMap<>();
+        java.util.Iterator<de.uka.ilkd.key.proof.Node> it = proof.root().subtreeIterator();
+        while (it.hasNext()) {
+            de.uka.ilkd.key.rule.RuleApp app = it.next().getAppliedRuleApp();
+            if (app != null) {
+                count.merge(app.rule().name().toString(), 1, Integer::sum);
+            }
+        }
+        StringBuilder sb = new StringBuilder("rules of " + name + ":");
+        count.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
+                .forEach(e -> sb.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+        System.err.println(sb);
     }
 
     static Path findRoot() {

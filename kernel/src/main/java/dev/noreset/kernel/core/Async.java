@@ -260,7 +260,8 @@ public final class Async {
 
     /** p died: its entries still pending for p fail with EDEADSRCDST (senders learn it). */
     /*@ normal_behavior
-      @ requires k != null && \invariant_for(k) && 0 <= p && p < Kernel.NP;
+      @ requires k != null && k.ab != null && k.ab.length == 3 * Kernel.NA && k.asy != null && k.asy.length == 3 * Kernel.NA;
+      @ requires 0 <= p && p < Kernel.NP;
       @ ensures (\forall int t; 0 <= t && t < Kernel.NA;
       @   k.ab[Kernel.A_PEND + t] == (\old(k.ab[Kernel.A_PEND + t]) && k.asy[Kernel.A_DST + t] != p));
       @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND + Kernel.NA - 1],
@@ -286,7 +287,7 @@ public final class Async {
 
     /** p died: its own table is gone. */
     /*@ normal_behavior
-      @ requires k != null && \invariant_for(k) && 0 <= p && p < Kernel.NP;
+      @ requires k != null && k.ab != null && k.ab.length == 3 * Kernel.NA && 0 <= p && p < Kernel.NP;
       @ ensures (\forall int t; 0 <= t && t < Kernel.AK;
       @   !k.ab[Kernel.A_PEND + p * Kernel.AK + t] && !k.ab[Kernel.A_VALID + p * Kernel.AK + t]);
       @ assignable k.ab[Kernel.A_PEND + p * Kernel.AK .. Kernel.A_PEND + p * Kernel.AK + Kernel.AK - 1],

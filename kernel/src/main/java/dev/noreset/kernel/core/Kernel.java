@@ -287,18 +287,33 @@ public final class Kernel {
       @ assignable \nothing;
       @*/
     public Kernel() {
-        pr = Fresh.ints(PR_SIZE);
-        pb = Fresh.flags(PB_SIZE);
-        st = Fresh.stamps(2 * NP);
-        msg = Fresh.ints(NP * MW);
-        note = Fresh.flags(NP * NSRC);
-        asy = Fresh.ints(3 * NA);
-        ab = Fresh.flags(3 * NA);
-        amsg = Fresh.ints(NA * MW);
-        pvi = Fresh.ints(PVI_SIZE);
-        pv = Fresh.flags(PVB_SIZE);
-        gr = Fresh.ints(6 * NG);
-        gb = Fresh.flags(4 * NG);
+        // All allocations first, then the field stores: KeY then reads a field through the stores
+        // alone, not through a store, an allocation, a store... (measured: "establishes
+        // wellFormed()" 25,647 -> 24,097 nodes, the functional case 8,141 -> 7,021).
+        int[] pr0 = Fresh.ints(PR_SIZE);
+        boolean[] pb0 = Fresh.flags(PB_SIZE);
+        long[] st0 = Fresh.stamps(2 * NP);
+        int[] msg0 = Fresh.ints(NP * MW);
+        boolean[] note0 = Fresh.flags(NP * NSRC);
+        int[] asy0 = Fresh.ints(3 * NA);
+        boolean[] ab0 = Fresh.flags(3 * NA);
+        int[] amsg0 = Fresh.ints(NA * MW);
+        int[] pvi0 = Fresh.ints(PVI_SIZE);
+        boolean[] pv0 = Fresh.flags(PVB_SIZE);
+        int[] gr0 = Fresh.ints(6 * NG);
+        boolean[] gb0 = Fresh.flags(4 * NG);
+        pr = pr0;
+        pb = pb0;
+        st = st0;
+        msg = msg0;
+        note = note0;
+        asy = asy0;
+        ab = ab0;
+        amsg = amsg0;
+        pvi = pvi0;
+        pv = pv0;
+        gr = gr0;
+        gb = gb0;
         clock = 0;
         resolvedGranter = -1;
         resolvedAddr = 0;

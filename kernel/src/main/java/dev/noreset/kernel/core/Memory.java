@@ -116,17 +116,26 @@ public final class Memory {
       @ assignable \nothing;
       @*/
     public Memory(int frames, int firstUserFrame) {
+        // Allocations first, then the field stores (as in Kernel()).
+        int[] kind0 = Fresh.ints(frames);
+        int[] owner0 = Fresh.ints(frames);
+        boolean[] shared0 = Fresh.flags(frames);
+        int[] mProc0 = Fresh.ints(frames);
+        int[] mPage0 = Fresh.ints(frames);
+        int[] mFrame0 = Fresh.ints(frames);
+        boolean[] mUsed0 = Fresh.flags(frames);
+        boolean[] mWrite0 = Fresh.flags(frames);
         nrFrames = frames;
         firstUser = firstUserFrame;
         maxMaps = frames;
-        kind = Fresh.ints(frames);
-        owner = Fresh.ints(frames);
-        shared = Fresh.flags(frames);
-        mProc = Fresh.ints(frames);
-        mPage = Fresh.ints(frames);
-        mFrame = Fresh.ints(frames);
-        mUsed = Fresh.flags(frames);
-        mWrite = Fresh.flags(frames);
+        kind = kind0;
+        owner = owner0;
+        shared = shared0;
+        mProc = mProc0;
+        mPage = mPage0;
+        mFrame = mFrame0;
+        mUsed = mUsed0;
+        mWrite = mWrite0;
         /*@ loop_invariant 0 <= f && f <= firstUserFrame && (\forall int g; 0 <= g && g < f; kind[g] == KERNEL)
           @   && (\forall int g; f <= g && g < frames; kind[g] == FREE);
           @ assignable kind[0 .. firstUserFrame - 1];

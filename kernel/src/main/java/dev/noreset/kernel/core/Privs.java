@@ -9,6 +9,7 @@ package dev.noreset.kernel.core;
 public final class Privs {
     private Privs() { }
 
+    // Preservation of wellFormed(): one frame case, and one for wfRange (see Sched.tick).
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + slot] && k.pr[Kernel.PRIV + slot] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
@@ -21,8 +22,22 @@ public final class Privs {
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRunq() && k.wfFree() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ assignable k.pr[Kernel.PRIV + slot];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRange();
+      @ ensures k.wfRange();
       @ assignable k.pr[Kernel.PRIV + slot];
       @*/
     public static int setPriv(Kernel k, int slot, int priv) {
@@ -207,6 +222,7 @@ public final class Privs {
         return Abi.OK;
     }
 
+    // Preservation of wellFormed(): one frame case, and one for wfPriv (see Sched.tick).
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= prio && prio < Abi.NR_PRIORITIES
@@ -221,8 +237,22 @@ public final class Privs {
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.note != null;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfReply();
+      @ assignable k.pvi[Kernel.PV_PRIO + priv], k.pvi[Kernel.PV_QUANT + priv];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfPriv();
+      @ ensures k.wfPriv();
       @ assignable k.pvi[Kernel.PV_PRIO + priv], k.pvi[Kernel.PV_QUANT + priv];
       @*/
     public static int setSchedLimits(Kernel k, int priv, int prio, int quantum) {
