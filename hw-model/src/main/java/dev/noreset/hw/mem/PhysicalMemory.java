@@ -163,6 +163,44 @@ public final class PhysicalMemory implements Snapshottable {
         }
     }
 
+    /**
+     * Reads {@code n} little-endian int32 words from {@code pa} into {@code dst[0..n)}: exactly
+     * what {@code n} calls of {@link #read32} at {@code pa, pa + 4, ...} return, in one range
+     * check when the words lie inside RAM (the kernel copies whole messages this way).
+     */
+    public void read32s(int pa, int[] dst, int n) {
+        if (n > 0 && in(pa, 4 * n)) {
+            for (int w = 0; w < n; w++) {
+                dst[w] = (int) I32.get(bytes, pa + 4 * w);
+            }
+            return;
+        }
+        for (int w = 0; w < n; w++) {
+            dst[w] = read32(pa + 4 * w);
+        }
+    }
+
+    /**
+     * Writes {@code src[0..n)} as little-endian int32 words from {@code pa}: the same RAM and
+     * watcher effects as {@link #load} of those bytes (every watched page in the range is
+     * reported once, before the words are stored; words beyond RAM are dropped), without the
+     * caller staging them in a byte array.
+     */
+    public void write32s(int pa, int[] src, int n) {
+        if (n > 0 && in(pa, 4 * n)) {
+            if ((watch[pa >>> 12] | watch[(pa + 4 * n - 1) >>> 12]) != 0 || 4 * n > 0x1000) {
+                written(pa, 4 * n);
+            }
+            for (int w = 0; w < n; w++) {
+                I32.set(bytes, pa + 4 * w, src[w]);
+            }
+            return;
+        }
+        for (int w = 0; w < n; w++) {
+            write32(pa + 4 * w, src[w]);
+        }
+    }
+
     /** Copies {@code len} bytes into RAM at {@code pa}; the part beyond RAM is dropped. */
     public void load(int pa, byte[] data, int off, int len) {
         long end = Math.min((pa & 0xFFFFFFFFL) + len, bytes.length);

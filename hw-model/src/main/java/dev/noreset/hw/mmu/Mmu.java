@@ -50,6 +50,8 @@ public final class Mmu implements Snapshottable {
     /** Created on demand; sets[0] always exists. */
     private final TlbSet[] sets = new TlbSet[SETS];
     private TlbSet live;
+    /** The set the last CR3 load put aside (kept or not), checked first by the next load. */
+    private TlbSet previous;
     private int victim;
     // The live set's arrays, read on every access: a hit is then a single compare.
     private int[] tlbTag, tlbFrame, hitUserRead, hitUserWrite, hitSupRead, hitSupWrite;
@@ -85,13 +87,23 @@ public final class Mmu implements Snapshottable {
         TlbSet old = live;
         old.dir = cr3;
         old.kept = liveClean;
+        // At most one set is kept per directory (a set is put aside only for the directory that
+        // was live, and loading a directory takes its kept set back), so when the set put aside
+        // by the last load is kept for v, it is the one the search below would find: a switch
+        // back and forth between two processes needs no search.
         TlbSet next = null;
-        for (TlbSet t : sets) {
-            if (t != null && t.kept && t.dir == v) {
-                next = t;
-                break;
+        TlbSet back = previous;
+        if (back != null && back.kept && back.dir == v) {
+            next = back;
+        } else {
+            for (TlbSet t : sets) {
+                if (t != null && t.kept && t.dir == v) {
+                    next = t;
+                    break;
+                }
             }
         }
+        previous = old;
         if (next == null) {
             next = spareSet(old);
             next.clear();

@@ -61,4 +61,52 @@ class PhysicalMemoryTest {
         m.write8(0x1000, 2);
         assertEquals(-1, seen[0], "reported once, until marked again");
     }
+
+    @Test
+    void wordCopiesMatchSingleAccessesAndLoad() {
+        // read32s / write32s (the kernel's message copies) must give exactly what read32 and
+        // load give: same bytes, words beyond RAM read as ones and are dropped when written.
+        for (int pa : new int[] {0, 0x40, 0xFC0, 0xFF8, 0x1FC0, 0x1FFA, 0x1FFE, 0x2000 - 64}) {
+            PhysicalMemory a = new PhysicalMemory(8192), b = new PhysicalMemory(8192);
+            int[] words = new int[16];
+            byte[] bytes = new byte[64];
+            for (int w = 0; w < 16; w++) {
+                words[w] = 0x01020304 * (w + 1) ^ (pa << 3);
+                for (int i = 0; i < 4; i++) {
+                    bytes[4 * w + i] = (byte) (words[w] >>> (8 * i));
+                }
+            }
+            a.write32s(pa, words, 16);
+            b.load(pa, bytes, 0, 64);
+            for (int x = 0; x < 8192; x++) {
+                assertEquals(b.read8(x), a.read8(x), "byte " + x + " after writing at " + pa);
+            }
+            int[] got = new int[16];
+            a.read32s(pa, got, 16);
+            for (int w = 0; w < 16; w++) {
+                assertEquals(a.read32(pa + 4 * w), got[w], "word " + w + " at " + pa);
+            }
+        }
+    }
+
+    @Test
+    void wordWritesReportEveryMarkedPageOnce() {
+        PhysicalMemory m = new PhysicalMemory(16384);
+        java.util.List<Integer> code = new java.util.ArrayList<>(), tables = new java.util.ArrayList<>();
+        m.setCodeWatcher(code::add);
+        m.addTableWatcher(tables::add);
+        int[] words = new int[16];
+        m.write32s(0x1000, words, 16);
+        assertEquals(java.util.List.of(), code, "nothing marked, nothing reported");
+        m.markCodePage(0x1000);
+        m.markTablePage(0x2000);
+        m.write32s(0x2000 - 32, words, 16); // straddles pages 1 and 2
+        assertEquals(java.util.List.of(1), code);
+        assertEquals(java.util.List.of(2), tables);
+        m.markTablePage(0x3000);
+        m.write32s(0x3000 + 0x100, words, 16); // the last page only
+        assertEquals(java.util.List.of(2, 3), tables);
+        m.write32s(0x3000 + 0x100, words, 16);
+        assertEquals(java.util.List.of(2, 3), tables, "reported once, until marked again");
+    }
 }

@@ -278,4 +278,57 @@ class MmuTest {
         mmu.setCr3(PD);
         assertEquals(-1, mmu.translate(LIN, true, false), "WP=1 now, and no kept entry says otherwise");
     }
+
+    /** A third address space: LIN maps to FRAME3 through PD3/PT3. */
+    private static final int PD3 = 0x16000, PT3 = 0x17000, FRAME3 = 0x70000;
+
+    /**
+     * A CR3 load first tries the set the previous load put aside (the usual switch back to the
+     * other process): it must be used only for its own directory and only while it is kept.
+     */
+    @Test
+    void switchingBackUsesOnlyTheSetKeptForThatDirectory() {
+        secondSpace();
+        ram.write32(PD3 + 4, PT3 | PTE_P | PTE_RW | PTE_US);
+        ram.write32(PT3 + 12, FRAME3 | PTE_P | PTE_RW | PTE_US);
+        int[] dirs = {PD, PD2, PD3, PD2, PD, PD3, PD, PD, PD2, PD2, PD3, PD};
+        int[] frames = {FRAME, FRAME2, FRAME3, FRAME2, FRAME, FRAME3, FRAME, FRAME, FRAME2, FRAME2, FRAME3, FRAME};
+        for (int round = 0; round < 3; round++) {
+            for (int n = 0; n < dirs.length; n++) {
+                mmu.setCr3(dirs[n]);
+                assertEquals(frames[n], mmu.translate(LIN, n % 2 == 0, true), "round " + round + " load " + n);
+            }
+        }
+        // Ping-pong between two spaces, then a table of the one put aside changes: the switch
+        // back must walk again rather than take the set it put aside.
+        for (int n = 0; n < 10; n++) {
+            mmu.setCr3(PD2);
+            assertEquals(FRAME2, mmu.translate(LIN, true, true));
+            mmu.setCr3(PD);
+            assertEquals(FRAME, mmu.translate(LIN, true, true));
+        }
+        ram.write32(PT2 + 12, 0x30000 | PTE_P | PTE_US);
+        mmu.setCr3(PD2);
+        assertEquals(0x30000, mmu.translate(LIN, false, true));
+        assertEquals(-1, mmu.translate(LIN, true, true), "now read-only");
+        mmu.setCr3(PD);
+        assertEquals(FRAME, mmu.translate(LIN, false, true));
+        // A table write while the previous set's space is live: it is not kept at the next load.
+        ram.write32(PT + 12, 0x31000 | PTE_P | PTE_RW | PTE_US);
+        mmu.setCr3(PD2);
+        mmu.setCr3(PD);
+        assertEquals(0x31000, mmu.translate(LIN, false, true));
+        // And a flush forgets it too.
+        mmu.setCr3(PD2);
+        assertEquals(0x30000, mmu.translate(LIN, false, true));
+        ram.write32(PT + 12, 0x32000 | PTE_P | PTE_RW | PTE_US);
+        mmu.setCr3(PD);
+        assertEquals(0x32000, mmu.translate(LIN, false, true));
+        mmu.setCr3(PD2);
+        mmu.flushTlb();
+        ram.write32(PT2 + 12, 0x33000 | PTE_P | PTE_US);
+        mmu.setCr3(PD);
+        mmu.setCr3(PD2);
+        assertEquals(0x33000, mmu.translate(LIN, false, true));
+    }
 }

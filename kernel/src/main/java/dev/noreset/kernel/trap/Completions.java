@@ -2,7 +2,6 @@ package dev.noreset.kernel.trap;
 
 import dev.noreset.hw.cpu.Cpu;
 import dev.noreset.kernel.core.Abi;
-import dev.noreset.kernel.kcall.Message;
 
 /**
  * Delivers what the core finished for a process (its completion protocol): the result into
@@ -21,19 +20,20 @@ final class Completions {
         boolean received = k.core.messageReceived(slot);
         int source = 0, type = 0;
         if (received) {
-            Message m = k.completionBuffer;
+            // The message as words (word i at byte 4 * i, Abi's offsets are 4-aligned).
+            int[] m = k.wordBuffer;
             for (int w = 0; w < 16; w++) {
-                m.set(4 * w, k.core.msgWord(slot, w));
+                m[w] = k.core.msgWord(slot, w);
             }
-            source = m.source();
-            type = m.type();
+            source = m[Abi.M_SOURCE / 4];
+            type = m[Abi.M_TYPE / 4];
             if (type == Abi.NOTIFY_MESSAGE && (source == Abi.HARDWARE || source == Abi.CLOCK)) {
                 if (source == Abi.HARDWARE) {
-                    m.set(Abi.NOTIFY_IRQS, k.irqs.takePending(slot));
+                    m[Abi.NOTIFY_IRQS / 4] = k.irqs.takePending(slot);
                 }
-                m.set(Abi.NOTIFY_TICKS_LO, (int) k.ticks());
+                m[Abi.NOTIFY_TICKS_LO / 4] = (int) k.ticks();
             }
-            if (k.messageOut(slot, m, k.ctx.reg(slot, Cpu.ECX)) != Abi.OK) {
+            if (k.wordsOut(slot, m, k.ctx.reg(slot, Cpu.ECX), k.completionBuffer) != Abi.OK) {
                 rc = Abi.EFAULT;
             }
         }

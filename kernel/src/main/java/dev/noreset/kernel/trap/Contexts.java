@@ -16,16 +16,17 @@ public final class Contexts {
     /** Flags user code may change; IOPL, VM, NT and the like stay as the kernel set them. */
     private static final int USER_FLAG_MASK = 0x0000_0CD5 | 0x0000_0100 | 0x0004_0000;
 
-    private final int[][] regs = new int[Abi.NR_PROCS][8];
+    /** Slot s's general registers are regs[8 * s .. 8 * s + 7] (one array: one load less per access). */
+    private final int[] regs = new int[Abi.NR_PROCS * 8];
     private final int[] eip = new int[Abi.NR_PROCS];
     private final int[] eflags = new int[Abi.NR_PROCS];
 
     public int reg(int slot, int r) {
-        return regs[slot][r];
+        return regs[8 * slot + java.util.Objects.checkIndex(r, 8)];
     }
 
     public void setReg(int slot, int r, int v) {
-        regs[slot][r] = v;
+        regs[8 * slot + java.util.Objects.checkIndex(r, 8)] = v;
     }
 
     public int eip(int slot) {
@@ -38,24 +39,25 @@ public final class Contexts {
 
     /** A fresh context: all registers zero, execution at {@code entry} with stack {@code esp}. */
     public void init(int slot, int entry, int esp) {
-        java.util.Arrays.fill(regs[slot], 0);
-        regs[slot][Cpu.ESP] = esp;
+        java.util.Arrays.fill(regs, 8 * slot, 8 * slot + 8, 0);
+        regs[8 * slot + Cpu.ESP] = esp;
         eip[slot] = entry;
         eflags[slot] = USER_EFLAGS;
     }
 
     /** Copies {@code from}'s context to {@code to} (fork). */
     public void copy(int from, int to) {
-        System.arraycopy(regs[from], 0, regs[to], 0, 8);
+        System.arraycopy(regs, 8 * from, regs, 8 * to, 8);
         eip[to] = eip[from];
         eflags[to] = eflags[from];
     }
 
     /** Saves the CPU's user state into {@code slot}. */
     public void save(Cpu cpu, int slot) {
-        int[] r = regs[slot];
+        int[] r = regs;
+        int b = 8 * slot;
         for (int i = 0; i < 8; i++) {
-            r[i] = cpu.reg(i);
+            r[b + i] = cpu.reg(i);
         }
         eip[slot] = cpu.eip();
         eflags[slot] = cpu.eflags();
@@ -66,9 +68,10 @@ public final class Contexts {
      * {@code pageDir} differs from the current CR3 or {@code forceCr3} is set.
      */
     public void restore(Cpu cpu, Mmu mmu, int slot, int pageDir, boolean forceCr3) {
-        int[] r = regs[slot];
+        int[] r = regs;
+        int b = 8 * slot;
         for (int i = 0; i < 8; i++) {
-            cpu.setReg(i, r[i]);
+            cpu.setReg(i, r[b + i]);
         }
         cpu.setEip(eip[slot]);
         cpu.setEflags((eflags[slot] & USER_FLAG_MASK) | USER_EFLAGS);

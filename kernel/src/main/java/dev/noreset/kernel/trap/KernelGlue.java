@@ -51,6 +51,8 @@ public final class KernelGlue {
     long deaths;
     /** Scratch message for deliveries (one kernel runs on one thread). */
     final Message completionBuffer = new Message();
+    /** Scratch words of one message for the copies between user memory and the core. */
+    final int[] wordBuffer = new int[Abi.MESSAGE_SIZE / 4];
 
     public KernelGlue(Cpu cpu, Mmu mmu, PhysicalMemory ram, IoSpace io, LongSupplier clock) {
         this.cpu = cpu;
@@ -132,6 +134,27 @@ public final class KernelGlue {
     }
 
     /**
+     * Copies the sixteen words {@code words} (a message, word 0 at byte 0) to the user message
+     * at {@code addr} of {@code slot}: OK or EFAULT (nothing written). The same as
+     * {@link #messageOut} of a {@link Message} holding those words; the common case, a buffer
+     * inside one page, takes one page walk and no staging.
+     */
+    int wordsOut(int slot, int[] words, int addr, Message scratch) {
+        if ((addr & 0xFFF) <= 0x1000 - Abi.MESSAGE_SIZE) {
+            long pa = copy.walker().translate(spaces.pageDir(slot), addr, true);
+            if (pa < 0) {
+                return Abi.EFAULT;
+            }
+            ram.write32s((int) pa, words, 16);
+            return Abi.OK;
+        }
+        for (int w = 0; w < 16; w++) {
+            scratch.set(4 * w, words[w]);
+        }
+        return messageOut(slot, scratch, addr);
+    }
+
+    /**
      * Copies the user message at {@code addr} of {@code slot} into the core's message buffer of
      * {@code slot}: OK or EFAULT (nothing copied). With {@code alsoWritable} the buffer must be
      * writable too (SENDREC gets its reply there). The common case, a message inside one page,
@@ -144,8 +167,10 @@ public final class KernelGlue {
             if (pa < 0) {
                 return Abi.EFAULT;
             }
+            int[] words = wordBuffer;
+            ram.read32s((int) pa, words, 16);
             for (int w = 0; w < 16; w++) {
-                core.setMsgWord(slot, w, ram.read32((int) pa + 4 * w));
+                core.setMsgWord(slot, w, words[w]);
             }
             return Abi.OK;
         }
