@@ -287,38 +287,41 @@ public final class Kernel {
       @ assignable \nothing;
       @*/
     public Kernel() {
-        // All allocations first, then the field stores: KeY then reads a field through the stores
-        // alone, not through a store, an allocation, a store... (measured: "establishes
-        // wellFormed()" 25,647 -> 24,097 nodes, the functional case 8,141 -> 7,021).
-        int[] pr0 = Fresh.ints(PR_SIZE);
-        boolean[] pb0 = Fresh.flags(PB_SIZE);
-        long[] st0 = Fresh.stamps(2 * NP);
+        // Ordered for the prover, not for the reader. KeY reads a field by walking back over the
+        // stores after it, and an array element over the allocations after that array's. So all
+        // allocations come first, then the scalar fields, then the array fields, and the arrays
+        // wellFormed() reads most (pb, pr) are allocated and stored last. Measured on "establishes
+        // wellFormed()": 25,647 nodes as fields in declaration order, each stored as allocated;
+        // 24,097 with all allocations first; 20,100 in this order.
+        boolean[] gb0 = Fresh.flags(4 * NG);
+        int[] gr0 = Fresh.ints(6 * NG);
+        boolean[] pv0 = Fresh.flags(PVB_SIZE);
+        int[] amsg0 = Fresh.ints(NA * MW);
         int[] msg0 = Fresh.ints(NP * MW);
-        boolean[] note0 = Fresh.flags(NP * NSRC);
+        int[] pvi0 = Fresh.ints(PVI_SIZE);
         int[] asy0 = Fresh.ints(3 * NA);
         boolean[] ab0 = Fresh.flags(3 * NA);
-        int[] amsg0 = Fresh.ints(NA * MW);
-        int[] pvi0 = Fresh.ints(PVI_SIZE);
-        boolean[] pv0 = Fresh.flags(PVB_SIZE);
-        int[] gr0 = Fresh.ints(6 * NG);
-        boolean[] gb0 = Fresh.flags(4 * NG);
-        pr = pr0;
-        pb = pb0;
-        st = st0;
-        msg = msg0;
-        note = note0;
-        asy = asy0;
-        ab = ab0;
-        amsg = amsg0;
-        pvi = pvi0;
-        pv = pv0;
-        gr = gr0;
-        gb = gb0;
+        boolean[] note0 = Fresh.flags(NP * NSRC);
+        long[] st0 = Fresh.stamps(2 * NP);
+        int[] pr0 = Fresh.ints(PR_SIZE);
+        boolean[] pb0 = Fresh.flags(PB_SIZE);
         clock = 0;
         resolvedGranter = -1;
         resolvedAddr = 0;
         lastAsyncSender = -1;
         lastAsyncIndex = -1;
+        gb = gb0;
+        gr = gr0;
+        pv = pv0;
+        amsg = amsg0;
+        msg = msg0;
+        pvi = pvi0;
+        asy = asy0;
+        ab = ab0;
+        note = note0;
+        st = st0;
+        pr = pr0;
+        pb = pb0;
     }
 
     /**

@@ -125,6 +125,7 @@ public final class Memory {
         int[] mFrame0 = Fresh.ints(frames);
         boolean[] mUsed0 = Fresh.flags(frames);
         boolean[] mWrite0 = Fresh.flags(frames);
+        markKernelFrames(kind0, firstUserFrame);
         nrFrames = frames;
         firstUser = firstUserFrame;
         maxMaps = frames;
@@ -136,8 +137,22 @@ public final class Memory {
         mFrame = mFrame0;
         mUsed = mUsed0;
         mWrite = mWrite0;
+    }
+
+    /**
+     * Frames below firstUserFrame of a fresh (all FREE) kind table become KERNEL frames. Its own
+     * method so that both constructor cases apply this contract instead of re-proving the loop.
+     */
+    /*@ private normal_behavior
+      @ requires kind != null && 0 <= firstUserFrame && firstUserFrame <= kind.length
+      @   && (\forall int g; 0 <= g && g < kind.length; kind[g] == FREE);
+      @ ensures (\forall int g; 0 <= g && g < firstUserFrame; kind[g] == KERNEL)
+      @   && (\forall int g; firstUserFrame <= g && g < kind.length; kind[g] == FREE);
+      @ assignable kind[0 .. firstUserFrame - 1];
+      @*/
+    private static void markKernelFrames(int[] kind, int firstUserFrame) {
         /*@ loop_invariant 0 <= f && f <= firstUserFrame && (\forall int g; 0 <= g && g < f; kind[g] == KERNEL)
-          @   && (\forall int g; f <= g && g < frames; kind[g] == FREE);
+          @   && (\forall int g; f <= g && g < kind.length; kind[g] == FREE);
           @ assignable kind[0 .. firstUserFrame - 1];
           @ decreases firstUserFrame - f;
           @*/
@@ -475,6 +490,17 @@ public final class Memory {
         if (slot < 0 || slot >= Abi.NR_PROCS) {
             return Abi.EINVAL;
         }
+        unmapAll(slot);
+        releaseFrames(slot);
+        return Abi.OK;
+    }
+
+    /*@ private normal_behavior
+      @ ensures !(\exists int i; 0 <= i && i < maxMaps; mUsed[i] && mProc[i] == slot);
+      @ ensures (\forall int j; 0 <= j && j < maxMaps; mUsed[j] ==> \old(mUsed[j]));
+      @ assignable mUsed[0 .. maxMaps - 1];
+      @*/
+    private void unmapAll(int slot) {
         /*@ loop_invariant 0 <= i && i <= maxMaps && (\forall int j; 0 <= j && j < i; !mUsed[j] || mProc[j] != slot)
           @   && (\forall int j; 0 <= j && j < maxMaps; mUsed[j] ==> \old(mUsed[j]));
           @ assignable mUsed[0 .. maxMaps - 1];
@@ -485,6 +511,18 @@ public final class Memory {
                 mUsed[i] = false;
             }
         }
+    }
+
+    /*@ private normal_behavior
+      @ ensures (\forall int g; firstUser <= g && g < nrFrames; \old(kind[g]) != FREE && \old(owner[g]) == slot
+      @   && !\old(shared[g]) ==> kind[g] == FREE);
+      @ ensures (\forall int g; firstUser <= g && g < nrFrames; owner[g] == \old(owner[g])
+      @   || \old(owner[g]) == slot && owner[g] == -1);
+      @ ensures (\forall int g; firstUser <= g && g < nrFrames; kind[g] == \old(kind[g])
+      @   || \old(owner[g]) == slot && !\old(shared[g]) && kind[g] == FREE);
+      @ assignable kind[firstUser .. nrFrames - 1], owner[firstUser .. nrFrames - 1];
+      @*/
+    private void releaseFrames(int slot) {
         // Its private frames and page tables are free again; a shared frame stays (other spaces may map
         // it) but loses its owner, so the slot's next occupant cannot claim it.
         /*@ loop_invariant firstUser <= f && f <= nrFrames
@@ -506,7 +544,6 @@ public final class Memory {
                 owner[f] = -1;
             }
         }
-        return Abi.OK;
     }
 
     /*@ public normal_behavior
