@@ -188,6 +188,9 @@ public final class PhysicalMemory implements Snapshottable {
      */
     public void write32s(int pa, int[] src, int n) {
         if (n > 0 && in(pa, 4 * n)) {
+            // A range of at most one page's length touches at most two pages, its first and its
+            // last: their watch bits decide. A longer range may cover pages in between, so it
+            // always takes the full per-page check in written().
             if ((watch[pa >>> 12] | watch[(pa + 4 * n - 1) >>> 12]) != 0 || 4 * n > 0x1000) {
                 written(pa, 4 * n);
             }

@@ -33,7 +33,7 @@ final class Completions {
                 }
                 m[Abi.NOTIFY_TICKS_LO / 4] = (int) k.ticks();
             }
-            if (k.wordsOut(slot, m, k.ctx.reg(slot, Cpu.ECX), k.completionBuffer) != Abi.OK) {
+            if (k.wordsOut(slot, m, k.ctx.reg(slot, Cpu.ECX)) != Abi.OK) {
                 rc = Abi.EFAULT;
             }
         }

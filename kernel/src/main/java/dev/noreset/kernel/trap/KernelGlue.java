@@ -137,9 +137,10 @@ public final class KernelGlue {
      * Copies the sixteen words {@code words} (a message, word 0 at byte 0) to the user message
      * at {@code addr} of {@code slot}: OK or EFAULT (nothing written). The same as
      * {@link #messageOut} of a {@link Message} holding those words; the common case, a buffer
-     * inside one page, takes one page walk and no staging.
+     * inside one page, takes one page walk and no staging; a buffer that straddles two pages is
+     * staged in {@link #completionBuffer}.
      */
-    int wordsOut(int slot, int[] words, int addr, Message scratch) {
+    int wordsOut(int slot, int[] words, int addr) {
         if ((addr & 0xFFF) <= 0x1000 - Abi.MESSAGE_SIZE) {
             long pa = copy.walker().translate(spaces.pageDir(slot), addr, true);
             if (pa < 0) {
@@ -149,9 +150,9 @@ public final class KernelGlue {
             return Abi.OK;
         }
         for (int w = 0; w < 16; w++) {
-            scratch.set(4 * w, words[w]);
+            completionBuffer.set(4 * w, words[w]);
         }
-        return messageOut(slot, scratch, addr);
+        return messageOut(slot, completionBuffer, addr);
     }
 
     /**

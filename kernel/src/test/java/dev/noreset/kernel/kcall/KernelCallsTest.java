@@ -2,17 +2,12 @@ package dev.noreset.kernel.kcall;
 
 import dev.noreset.hw.cpu.Cpu;
 import dev.noreset.hw.cpu.Trap;
-import dev.noreset.hw.loader.Elf32;
-import dev.noreset.hw.machine.Machine;
-import dev.noreset.hw.machine.MachineConfig;
-import dev.noreset.kernel.boot.Boot;
 import dev.noreset.kernel.boot.BootEntry;
-import dev.noreset.kernel.boot.BootImage;
+import dev.noreset.kernel.boot.TestBoot;
 import dev.noreset.kernel.boot.TinyElf;
 import dev.noreset.kernel.core.Abi;
 import dev.noreset.kernel.trap.Invariants;
 import dev.noreset.kernel.trap.KernelGlue;
-import dev.noreset.kernel.trap.KernelObserver;
 import dev.noreset.kernel.trap.TrapEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * an ordinary process "target".
  */
 class KernelCallsTest {
-    static final int CODE = 0x400000, DATA = 0x401000, DATA_PAGES = 8;
+    static final int CODE = TestBoot.CODE, DATA = TestBoot.DATA, DATA_PAGES = 8;
     static final int SYS = 0, TARGET = 1;
 
     TrapEntry entry;
@@ -38,15 +33,11 @@ class KernelCallsTest {
 
     @BeforeEach
     void boot() throws Exception {
-        Machine m = Machine.create(MachineConfig.defaults().withRamBytes(8 << 20));
-        Elf32 elf = Elf32.parse(TinyElf.build(CODE, new byte[] {(byte) 0xEB, (byte) 0xFE}, DATA, DATA_PAGES));
         int all = (1 << Abi.NR_SYS_CALLS) - 1;
-        BootImage image = BootImage.of(List.of(
+        entry = TestBoot.boot(DATA_PAGES,
                 new BootEntry("sys", Path.of("sys"), null, null, all & ~(1 << Abi.SYS_KILL), List.of(), 0, 0, 100,
                         List.of()),
-                new BootEntry("target", Path.of("target"), "sys", List.of(), 0, List.of(), 0, 1, 100, List.of())));
-        Boot.Hardware hw = new Boot.Hardware(m.cpu(), m.mmu(), m.ram(), m.io(), m::now);
-        entry = Boot.boot(hw, image, List.of(elf, elf), KernelObserver.NONE, s -> { });
+                new BootEntry("target", Path.of("target"), "sys", List.of(), 0, List.of(), 0, 1, 100, List.of()));
         k = entry.kernel();
         assertEquals(SYS, k.current());
     }

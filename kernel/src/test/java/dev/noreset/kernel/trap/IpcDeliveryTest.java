@@ -2,20 +2,12 @@ package dev.noreset.kernel.trap;
 
 import dev.noreset.hw.cpu.Cpu;
 import dev.noreset.hw.cpu.Trap;
-import dev.noreset.hw.loader.Elf32;
-import dev.noreset.hw.machine.Machine;
-import dev.noreset.hw.machine.MachineConfig;
-import dev.noreset.kernel.boot.Boot;
-import dev.noreset.kernel.boot.BootEntry;
-import dev.noreset.kernel.boot.BootImage;
-import dev.noreset.kernel.boot.TinyElf;
+import dev.noreset.kernel.boot.TestBoot;
 import dev.noreset.kernel.core.Abi;
 import dev.noreset.kernel.kcall.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * with the fields the kernel fills in.
  */
 class IpcDeliveryTest {
-    static final int CODE = 0x400000, DATA = 0x401000, DATA_PAGES = 4;
+    static final int DATA = TestBoot.DATA, DATA_PAGES = 4;
     static final int R = 0, S = 1;
 
     TrapEntry entry;
@@ -36,13 +28,7 @@ class IpcDeliveryTest {
 
     @BeforeEach
     void boot() throws Exception {
-        Machine m = Machine.create(MachineConfig.defaults().withRamBytes(8 << 20));
-        Elf32 elf = Elf32.parse(TinyElf.build(CODE, new byte[] {(byte) 0xEB, (byte) 0xFE}, DATA, DATA_PAGES));
-        BootImage image = BootImage.of(List.of(
-                new BootEntry("r", Path.of("r"), null, null, 0, List.of(), 0, 0, 100, List.of()),
-                new BootEntry("s", Path.of("s"), null, null, 0, List.of(), 0, 1, 100, List.of())));
-        Boot.Hardware hw = new Boot.Hardware(m.cpu(), m.mmu(), m.ram(), m.io(), m::now);
-        entry = Boot.boot(hw, image, List.of(elf, elf), KernelObserver.NONE, s -> { });
+        entry = TestBoot.boot(DATA_PAGES, TestBoot.plain("r", 0), TestBoot.plain("s", 1));
         k = entry.kernel();
         assertEquals(R, k.current());
     }
