@@ -281,8 +281,6 @@ public final class Kernel {
       @ ensures (\forall int p; 0 <= p && p < NP; !pb[USED + p]);
       @ ensures (\forall int v; 0 <= v && v < PVB_SIZE; !pv[v]);
       @ ensures clock == 0;
-      @ assignable \nothing;
-      @ also public normal_behavior
       @ ensures wellFormed();
       @ assignable \nothing;
       @*/

@@ -109,9 +109,6 @@ public final class Memory {
     /*@ public normal_behavior
       @ requires 1 <= frames && frames <= MAX_FRAMES && 0 <= firstUserFrame && firstUserFrame <= frames;
       @ ensures nrFrames == frames && firstUser == firstUserFrame && maxMaps == frames;
-      @ assignable \nothing;
-      @ also public normal_behavior
-      @ requires 1 <= frames && frames <= MAX_FRAMES && 0 <= firstUserFrame && firstUserFrame <= frames;
       @ ensures wellFormed();
       @ assignable \nothing;
       @*/
@@ -470,6 +467,9 @@ public final class Memory {
         return r;
     }
 
+    // Preservation of wellFormed() is stated per conjunct, as for freeFrame. memMaps also needs
+    // memOwner: a frame freed here was owned by slot and unshared, so by memOwner only slot's own
+    // mappings (all removed first) could name it.
     /*@ public normal_behavior
       @ requires 0 <= slot && slot < Abi.NR_PROCS;
       @ ensures \result == Abi.OK;
@@ -482,8 +482,24 @@ public final class Memory {
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires wellFormed();
-      @ ensures wellFormed();
+      @ requires memFrames();
+      @ ensures memFrames();
+      @ assignable mUsed[*], kind[*], owner[*], shared[*];
+      @ also public normal_behavior
+      @ requires memMaps() && memOwner();
+      @ ensures memMaps();
+      @ assignable mUsed[*], kind[*], owner[*], shared[*];
+      @ also public normal_behavior
+      @ requires memExcl();
+      @ ensures memExcl();
+      @ assignable mUsed[*], kind[*], owner[*], shared[*];
+      @ also public normal_behavior
+      @ requires memUniq();
+      @ ensures memUniq();
+      @ assignable mUsed[*], kind[*], owner[*], shared[*];
+      @ also public normal_behavior
+      @ requires memOwner();
+      @ ensures memOwner();
       @ assignable mUsed[*], kind[*], owner[*], shared[*];
       @*/
     public int releaseProcess(int slot) {
