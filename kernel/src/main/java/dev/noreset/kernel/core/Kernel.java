@@ -339,7 +339,7 @@ public final class Kernel {
     /*@ public normal_behavior
       @ requires pb != null && pb.length == PB_SIZE;
       @ ensures \result == (0 <= slot && slot < NP && pb[USED + slot]);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ helper @*/ boolean isLive(int slot) {
         return 0 <= slot && slot < NP && pb[USED + slot];

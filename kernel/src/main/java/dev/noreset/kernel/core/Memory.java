@@ -192,7 +192,7 @@ public final class Memory {
       @ assignable kind[*], owner[*], shared[*];
       @*/
     public int allocFrame(int slot, int k) {
-        if ((k != USER && k != PAGETABLE) || slot < 0 || slot >= Abi.NR_PROCS) {
+        if (!validAlloc(slot, k)) {
             return Abi.EINVAL;
         }
         int f = firstFree();
@@ -203,6 +203,34 @@ public final class Memory {
         owner[f] = slot;
         shared[f] = false;
         return f;
+    }
+
+    // The guards of allocFrame, freeFrame, share and map are queries with contracts, so that each
+    // operation's proofs take one branch per guard instead of one per comparison (proofs/README).
+    /*@ public normal_behavior
+      @ ensures \result == ((k == USER || k == PAGETABLE) && 0 <= slot && slot < Abi.NR_PROCS);
+      @ assignable \strictly_nothing;
+      @*/
+    public static boolean validAlloc(int slot, int k) {
+        return (k == USER || k == PAGETABLE) && 0 <= slot && slot < Abi.NR_PROCS;
+    }
+
+    /** Frame f is a user-memory frame in use (user or page table). */
+    /*@ public normal_behavior
+      @ ensures \result == (firstUser <= f && f < nrFrames && kind[f] != FREE);
+      @ assignable \strictly_nothing;
+      @*/
+    public boolean isAllocated(int f) {
+        return firstUser <= f && f < nrFrames && kind[f] != FREE;
+    }
+
+    /** Frame f is a user frame. */
+    /*@ public normal_behavior
+      @ ensures \result == (firstUser <= f && f < nrFrames && kind[f] == USER);
+      @ assignable \strictly_nothing;
+      @*/
+    public boolean isUserFrame(int f) {
+        return firstUser <= f && f < nrFrames && kind[f] == USER;
     }
 
     /*@ public normal_behavior
@@ -279,7 +307,7 @@ public final class Memory {
       @ assignable kind[f], owner[f], shared[f];
       @*/
     public int freeFrame(int f) {
-        if (f < firstUser || f >= nrFrames || kind[f] == FREE) {
+        if (!isAllocated(f)) {
             return Abi.EINVAL;
         }
         if (isMapped(f)) {
@@ -305,7 +333,7 @@ public final class Memory {
       @ assignable shared[f];
       @*/
     public int share(int f) {
-        if (f < firstUser || f >= nrFrames || kind[f] != USER) {
+        if (!isUserFrame(f)) {
             return Abi.EINVAL;
         }
         shared[f] = true;
@@ -356,6 +384,7 @@ public final class Memory {
         return i >= 0 && mWrite[i];
     }
 
+    // Preservation of wellFormed() is stated per conjunct, as for freeFrame.
     /*@ public normal_behavior
       @ requires 0 <= slot && slot < Abi.NR_PROCS && 0 <= vpage && vpage < NR_VPAGES;
       @ requires firstUser <= f && f < nrFrames && kind[f] == USER;
@@ -374,15 +403,31 @@ public final class Memory {
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires wellFormed();
-      @ ensures wellFormed();
+      @ requires memFrames();
+      @ ensures memFrames();
+      @ assignable mUsed[*], mProc[*], mPage[*], mFrame[*], mWrite[*];
+      @ also public normal_behavior
+      @ requires memMaps();
+      @ ensures memMaps();
+      @ assignable mUsed[*], mProc[*], mPage[*], mFrame[*], mWrite[*];
+      @ also public normal_behavior
+      @ requires memExcl();
+      @ ensures memExcl();
+      @ assignable mUsed[*], mProc[*], mPage[*], mFrame[*], mWrite[*];
+      @ also public normal_behavior
+      @ requires memUniq();
+      @ ensures memUniq();
+      @ assignable mUsed[*], mProc[*], mPage[*], mFrame[*], mWrite[*];
+      @ also public normal_behavior
+      @ requires memOwner();
+      @ ensures memOwner();
       @ assignable mUsed[*], mProc[*], mPage[*], mFrame[*], mWrite[*];
       @*/
     public int map(int slot, int vpage, int f, boolean writable) {
-        if (slot < 0 || slot >= Abi.NR_PROCS || vpage < 0 || vpage >= NR_VPAGES) {
+        if (!validPage(slot, vpage)) {
             return Abi.EINVAL;
         }
-        if (f < firstUser || f >= nrFrames || kind[f] != USER || (owner[f] != slot && !shared[f])) {
+        if (!mayMap(slot, f)) {
             return Abi.EPERM;
         }
         if (find(slot, vpage) >= 0) {
@@ -401,6 +446,24 @@ public final class Memory {
         mFrame[free] = f;
         mWrite[free] = writable;
         return Abi.OK;
+    }
+
+    /** A valid (process, virtual page) for map. */
+    /*@ public normal_behavior
+      @ ensures \result == (0 <= slot && slot < Abi.NR_PROCS && 0 <= vpage && vpage < NR_VPAGES);
+      @ assignable \strictly_nothing;
+      @*/
+    public static boolean validPage(int slot, int vpage) {
+        return 0 <= slot && slot < Abi.NR_PROCS && 0 <= vpage && vpage < NR_VPAGES;
+    }
+
+    /** Frame f is a user frame that slot owns, or a shared one. */
+    /*@ public normal_behavior
+      @ ensures \result == (firstUser <= f && f < nrFrames && kind[f] == USER && (owner[f] == slot || shared[f]));
+      @ assignable \strictly_nothing;
+      @*/
+    public boolean mayMap(int slot, int f) {
+        return firstUser <= f && f < nrFrames && kind[f] == USER && (owner[f] == slot || shared[f]);
     }
 
     /*@ public normal_behavior

@@ -41,7 +41,7 @@ public final class Privs {
       @ assignable k.pr[Kernel.PRIV + slot];
       @*/
     public static int setPriv(Kernel k, int slot, int priv) {
-        if (slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot] || priv < 0 || priv >= Kernel.NPRIV) {
+        if (!k.isLive(slot) || priv < 0 || priv >= Kernel.NPRIV) {
             return Abi.EINVAL;
         }
         k.pr[Kernel.PRIV + slot] = priv;

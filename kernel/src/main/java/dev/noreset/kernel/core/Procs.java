@@ -127,7 +127,7 @@ public final class Procs {
       @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @*/
     public static int stop(Kernel k, int slot) {
-        if (slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot]) {
+        if (!k.isLive(slot)) {
             return Abi.ESRCH;
         }
         k.pb[Kernel.STOPPED + slot] = true;
@@ -177,7 +177,7 @@ public final class Procs {
       @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @*/
     public static int resume(Kernel k, int slot) {
-        if (slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot]) {
+        if (!k.isLive(slot)) {
             return Abi.ESRCH;
         }
         k.pb[Kernel.STOPPED + slot] = false;

@@ -185,7 +185,7 @@ public final class Sched {
       @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @*/
     public static int setPriority(Kernel k, int p, int prio) {
-        if (p < 0 || p >= Kernel.NP || !k.pb[Kernel.USED + p]) {
+        if (!k.isLive(p)) {
             return Abi.ESRCH;
         }
         if (prio < 0 || prio >= Abi.NR_PRIORITIES) {
