@@ -463,7 +463,7 @@ public final class Memory {
       @ assignable \strictly_nothing;
       @*/
     public boolean mayMap(int slot, int f) {
-        return firstUser <= f && f < nrFrames && kind[f] == USER && (owner[f] == slot || shared[f]);
+        return isUserFrame(f) && (owner[f] == slot || shared[f]);
     }
 
     /*@ public normal_behavior
