@@ -252,6 +252,19 @@ public final class ProofRunner {
             if (System.getenv("NR_KEY_RULESTATS") != null) {
                 printRuleStats(shortName(c), proof);
             }
+            if (System.getenv("NR_KEY_SHOWNODE") != null) {
+                int want = Integer.parseInt(System.getenv("NR_KEY_SHOWNODE"));
+                java.util.Iterator<de.uka.ilkd.key.proof.Node> nodes = proof.root().subtreeIterator();
+                while (nodes.hasNext()) {
+                    de.uka.ilkd.key.proof.Node n = nodes.next();
+                    if (n.serialNr() == want) {
+                        System.err.println("node " + want + ":\n" + n.sequent());
+                    }
+                }
+            }
+            if (System.getenv("NR_KEY_TREE") != null) {
+                printBranches(proof.root(), proof.countNodes() / 50, 0);
+            }
             return new Result(shortName(c), status, proof.countNodes(), proof.countBranches(),
                     (System.nanoTime() - t0) / 1e9, strategy, usedContracts(proof));
         } catch (Exception e) {
@@ -277,6 +290,27 @@ public final class ProofRunner {
         count.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
                 .forEach(e -> sb.append(' ').append(e.getKey()).append('=').append(e.getValue()));
         System.err.println(sb);
+    }
+
+    /**
+     * Diagnostics: the proof tree's branches with their sizes, down to subtrees of at least
+     * {@code min} nodes (where in the program or the postcondition a proof spends its steps).
+     */
+    static void printBranches(de.uka.ilkd.key.proof.Node n, int min, int depth) {
+        de.uka.ilkd.key.proof.Node x = n;
+        while (x.childrenCount() == 1) {
+            x = x.child(0);
+        }
+        for (int i = 0; i < x.childrenCount(); i++) {
+            de.uka.ilkd.key.proof.Node ch = x.child(i);
+            int size = ch.countNodes();
+            if (size >= min) {
+                String label = ch.getNodeInfo().getBranchLabel();
+                System.err.println("  ".repeat(depth) + size + " " + (label == null ? "" : label)
+                        + " [" + x.getAppliedRuleApp().rule().name() + " @" + x.serialNr() + "]");
+                printBranches(ch, min, depth + 1);
+            }
+        }
     }
 
     static Path findRoot() {

@@ -10,16 +10,39 @@ public final class Ipc {
     private Ipc() { }
 
     /** The caller is a live process that is running (so not blocked). */
+    /*@ public normal_behavior
+      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE;
+      @ ensures \result == (0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller]);
+      @ assignable \strictly_nothing;
+      @*/
     static boolean validCaller(Kernel k, int caller) {
         return 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
     }
 
     /** A privilege index outside the table (ruled out by wellFormed) allows nothing. */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pv != null
+      @   && k.pv.length == Kernel.PVB_SIZE && 0 <= caller && caller < Kernel.NP && 0 <= op && op < Kernel.NTRAP;
+      @ ensures \result == (0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV
+      @   && k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + op]);
+      @ assignable \strictly_nothing;
+      @*/
     static boolean trapAllowed(Kernel k, int caller, int op) {
         int v = k.pr[Kernel.PRIV + caller];
-        return 0 <= v && v < Kernel.NPRIV && k.pv[Kernel.PV_TRAP + v * Kernel.NTRAP + op];
+        if (v < 0 || v >= Kernel.NPRIV) {
+            return false;
+        }
+        //@ assert 0 <= v * Kernel.NTRAP + op && v * Kernel.NTRAP + op < Kernel.NPRIV * Kernel.NTRAP;
+        return k.pv[Kernel.PV_TRAP + v * Kernel.NTRAP + op];
     }
 
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pv != null
+      @   && k.pv.length == Kernel.PVB_SIZE && 0 <= caller && caller < Kernel.NP && 0 <= dst && dst < Kernel.NP;
+      @ ensures \result == (0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV
+      @   && k.pv[Kernel.PV_IPC + k.pr[Kernel.PRIV + caller] * Kernel.NP + dst]);
+      @ assignable \strictly_nothing;
+      @*/
     static boolean ipcAllowed(Kernel k, int caller, int dst) {
         int v = k.pr[Kernel.PRIV + caller];
         if (v < 0 || v >= Kernel.NPRIV) {
@@ -51,6 +74,13 @@ public final class Ipc {
      * Receiver r is blocked in a receive that a message from s would satisfy. A SENDREC whose
      * send is still queued is not receiving yet (MINIX WILLRECEIVE).
      */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && 0 <= r && r < Kernel.NP;
+      @ ensures \result == (k.pb[Kernel.RECEIVING + r] && !k.pb[Kernel.SENDING + r]
+      @   && (k.pr[Kernel.RECVFROM + r] == -1 || k.pr[Kernel.RECVFROM + r] == s));
+      @ assignable \strictly_nothing;
+      @*/
     static boolean waitsFor(Kernel k, int r, int s) {
         return k.pb[Kernel.RECEIVING + r] && !k.pb[Kernel.SENDING + r]
                 && (k.pr[Kernel.RECVFROM + r] == -1 || k.pr[Kernel.RECVFROM + r] == s);
@@ -107,6 +137,11 @@ public final class Ipc {
      * to its target, a receiver to its one source) from d; a chain longer than the table is
      * refused too, which is conservative (the check never lets a cycle form).
      */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && 0 <= d && d < Kernel.NP;
+      @ assignable \strictly_nothing;
+      @*/
     static boolean deadlock(Kernel k, int c, int d) {
         int x = d;
         /*@ loop_invariant 0 <= n && n <= Kernel.NP && 0 <= x && x < Kernel.NP;
@@ -229,7 +264,46 @@ public final class Ipc {
         return receiveFrom(k, caller, d, true);
     }
 
+    /**
+     * The live slot endpoint ep names, if it is not the caller's; else EDEADSRCDST (no live
+     * process has that endpoint) or EINVAL (the caller itself). The contract leaves out how the
+     * endpoint encodes the slot: given slotOf's equation, KeY rewrites the slot as an expression
+     * in the endpoint in every array index of the caller's proof.
+     */
+    /*@ public normal_behavior
+      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE && k.pr != null
+      @   && k.pr.length == Kernel.PR_SIZE && 0 <= caller && caller < Kernel.NP;
+      @ ensures \result >= 0 ==> \result < Kernel.NP && k.pb[Kernel.USED + \result] && \result != caller;
+      @ ensures \result < 0 ==> \result == Abi.EDEADSRCDST || \result == Abi.EINVAL;
+      @ assignable \strictly_nothing;
+      @*/
+    static int liveOther(Kernel k, int caller, int ep) {
+        int s = k.slotOf(ep);
+        if (s < 0) {
+            return Abi.EDEADSRCDST;
+        }
+        if (s == caller) {
+            return Abi.EINVAL;
+        }
+        return s;
+    }
+
     /** Hands s's message to d, which waitsFor it, and wakes d (s != d). */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
+      @   && k.msg.length == Kernel.NP * Kernel.MW && k.pr != k.msg && 0 <= k.clock;
+      @ requires 0 <= s && s < Kernel.NP && 0 <= d && d < Kernel.NP && s != d;
+      @ ensures !k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.REPLY + d] && k.pb[Kernel.READY + d]
+      @   && k.pb[Kernel.GOTMSG + d] && k.pr[Kernel.RESULT + d] == Abi.OK;
+      @ ensures k.pb[Kernel.RUNQ + d] == (k.pb[Kernel.USED + d] && !k.pb[Kernel.SENDING + d]
+      @   && !k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.STOPPED + d]);
+      @ ensures \old(k.clock) <= k.clock;
+      @ ensures k.st[Kernel.RUNSTAMP + d] == \old(k.st[Kernel.RUNSTAMP + d]) || k.st[Kernel.RUNSTAMP + d] == k.clock;
+      @ assignable k.msg[d * Kernel.MW .. d * Kernel.MW + Kernel.MW - 1], k.pb[Kernel.RECEIVING + d],
+      @   k.pb[Kernel.REPLY + d], k.pr[Kernel.RESULT + d], k.pb[Kernel.READY + d], k.pb[Kernel.GOTMSG + d],
+      @   k.pb[Kernel.RUNQ + d], k.st[Kernel.RUNSTAMP + d], k.clock;
+      @*/
     static void deliver(Kernel k, int s, int d) {
         copyMsg(k, s, d);
         k.pb[Kernel.RECEIVING + d] = false;
@@ -246,12 +320,9 @@ public final class Ipc {
         if (!trapAllowed(k, caller, op)) {
             return Abi.ETRAPDENIED;
         }
-        int d = k.slotOf(dstEp);
+        int d = liveOther(k, caller, dstEp);
         if (d < 0) {
-            return Abi.EDEADSRCDST;
-        }
-        if (d == caller) {
-            return Abi.EINVAL;
+            return d;
         }
         if (!ipcAllowed(k, caller, d)) {
             return Abi.ECALLDENIED;
@@ -268,11 +339,26 @@ public final class Ipc {
         if (deadlock(k, caller, d)) {
             return Abi.ELOCKED;
         }
-        k.pb[Kernel.SENDING + caller] = true;
-        k.pr[Kernel.SENDTO + caller] = d;
-        k.st[Kernel.SENDSTAMP + caller] = Sched.nextStamp(k);
-        Sched.requeue(k, caller);
+        blockSend(k, caller, d);
         return Abi.OK;
+    }
+
+    /** Queues c's send to d (at the tail: the newest stamp) and takes c off the run queue. */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
+      @ requires 0 <= c && c < Kernel.NP;
+      @ ensures k.pb[Kernel.SENDING + c] && k.pr[Kernel.SENDTO + c] == d && !k.pb[Kernel.RUNQ + c];
+      @ ensures \old(k.clock) <= k.clock && 0 <= k.st[Kernel.SENDSTAMP + c] && k.st[Kernel.SENDSTAMP + c] <= k.clock;
+      @ ensures k.st[Kernel.RUNSTAMP + c] == \old(k.st[Kernel.RUNSTAMP + c]) || k.st[Kernel.RUNSTAMP + c] == k.clock;
+      @ assignable k.pb[Kernel.SENDING + c], k.pr[Kernel.SENDTO + c], k.st[Kernel.SENDSTAMP + c],
+      @   k.pb[Kernel.RUNQ + c], k.st[Kernel.RUNSTAMP + c], k.clock;
+      @*/
+    static void blockSend(Kernel k, int c, int d) {
+        k.pb[Kernel.SENDING + c] = true;
+        k.pr[Kernel.SENDTO + c] = d;
+        k.st[Kernel.SENDSTAMP + c] = Sched.nextStamp(k);
+        Sched.requeue(k, c);
     }
 
     /*@ public normal_behavior
@@ -304,12 +390,9 @@ public final class Ipc {
         }
         int s = -1;
         if (srcEp != Abi.ANY) {
-            s = k.slotOf(srcEp);
+            s = liveOther(k, caller, srcEp);
             if (s < 0) {
-                return Abi.EDEADSRCDST;
-            }
-            if (s == caller) {
-                return Abi.EINVAL;
+                return s;
             }
         }
         return receiveFrom(k, caller, s, false);
@@ -443,34 +526,87 @@ public final class Ipc {
         if (!trapAllowed(k, caller, Abi.NOTIFY)) {
             return Abi.ETRAPDENIED;
         }
-        int d = k.slotOf(dstEp);
+        int d = liveOther(k, caller, dstEp);
         if (d < 0) {
-            return Abi.EDEADSRCDST;
-        }
-        if (d == caller) {
-            return Abi.EINVAL;
+            return d;
         }
         if (!ipcAllowed(k, caller, d)) {
             return Abi.ECALLDENIED;
         }
-        deliverNote(k, d, caller);
+        postNote(k, d, caller);
         complete(k, caller, Abi.OK, false);
         return Abi.OK;
     }
 
-    /** Delivers a notification from source index n to d now, or leaves it pending. */
-    static void deliverNote(Kernel k, int d, int n) {
-        boolean matches = k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.SENDING + d] && !k.pb[Kernel.REPLY + d]
-                && (k.pr[Kernel.RECVFROM + d] == -1 || k.pr[Kernel.RECVFROM + d] == n);
-        if (matches) {
-            notifyMsg(k, d, sourceEndpoint(k, n));
-            k.pb[Kernel.RECEIVING + d] = false;
-            complete(k, d, Abi.OK, true);
-            Sched.requeue(k, d);
+    /**
+     * Delivers a notification from source index n to d now, or leaves it pending. No contract
+     * of its own: each caller runs the two paths, and each path applies a single-case contract.
+     * (A helper contract with one case per outcome makes KeY combine the cases into one
+     * conditional location set that every later heap read in the caller must take apart.)
+     */
+    static void postNote(Kernel k, int d, int n) {
+        if (takesNote(k, d, n)) {
+            deliverNote(k, d, n);
         } else {
             //@ assert 0 <= d * Kernel.NSRC + n && d * Kernel.NSRC + n < Kernel.NP * Kernel.NSRC;
             k.note[d * Kernel.NSRC + n] = true;
         }
+    }
+
+    /** d waitsFor a message from source index n and is not awaiting a SENDREC reply. */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && 0 <= d && d < Kernel.NP;
+      @ ensures \result == (k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.SENDING + d] && !k.pb[Kernel.REPLY + d]
+      @   && (k.pr[Kernel.RECVFROM + d] == -1 || k.pr[Kernel.RECVFROM + d] == n));
+      @ assignable \strictly_nothing;
+      @*/
+    static boolean takesNote(Kernel k, int d, int n) {
+        return waitsFor(k, d, n) && !k.pb[Kernel.REPLY + d];
+    }
+
+    /** Hands d, which takesNote from n, the notification message from n and wakes it. */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
+      @   && k.msg.length == Kernel.NP * Kernel.MW && k.pr != k.msg && 0 <= k.clock;
+      @ requires 0 <= d && d < Kernel.NP && 0 <= n && n < Kernel.NSRC;
+      @ ensures !k.pb[Kernel.RECEIVING + d] && k.pb[Kernel.READY + d] && k.pb[Kernel.GOTMSG + d]
+      @   && k.pr[Kernel.RESULT + d] == Abi.OK && k.msg[d * Kernel.MW + 1] == Abi.NOTIFY_MESSAGE;
+      @ ensures k.pb[Kernel.RUNQ + d] == (k.pb[Kernel.USED + d] && !k.pb[Kernel.SENDING + d]
+      @   && !k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.STOPPED + d]);
+      @ ensures \old(k.clock) <= k.clock;
+      @ ensures k.st[Kernel.RUNSTAMP + d] == \old(k.st[Kernel.RUNSTAMP + d]) || k.st[Kernel.RUNSTAMP + d] == k.clock;
+      @ assignable k.msg[d * Kernel.MW .. d * Kernel.MW + Kernel.MW - 1], k.pb[Kernel.RECEIVING + d],
+      @   k.pr[Kernel.RESULT + d], k.pb[Kernel.READY + d], k.pb[Kernel.GOTMSG + d], k.pb[Kernel.RUNQ + d],
+      @   k.st[Kernel.RUNSTAMP + d], k.clock;
+      @*/
+    static void deliverNote(Kernel k, int d, int n) {
+        notifyMsg(k, d, sourceEndpoint(k, n));
+        k.pb[Kernel.RECEIVING + d] = false;
+        complete(k, d, Abi.OK, true);
+        Sched.requeue(k, d);
+    }
+
+    /** The notification source index of a kernel source endpoint (SYSTEM, HARDWARE, CLOCK), else -1. */
+    /*@ public normal_behavior
+      @ ensures source == Abi.SYSTEM ==> \result == Kernel.NP;
+      @ ensures source == Abi.HARDWARE ==> \result == Kernel.NP + 1;
+      @ ensures source == Abi.CLOCK ==> \result == Kernel.NP + 2;
+      @ ensures source != Abi.SYSTEM && source != Abi.HARDWARE && source != Abi.CLOCK ==> \result == -1;
+      @ assignable \strictly_nothing;
+      @*/
+    static int kernelSource(int source) {
+        if (source == Abi.SYSTEM) {
+            return Kernel.NP;
+        }
+        if (source == Abi.HARDWARE) {
+            return Kernel.NP + 1;
+        }
+        if (source == Abi.CLOCK) {
+            return Kernel.NP + 2;
+        }
+        return -1;
     }
 
     /*@ public normal_behavior
@@ -494,17 +630,11 @@ public final class Ipc {
         if (dst < 0 || dst >= Kernel.NP || !k.pb[Kernel.USED + dst]) {
             return Abi.EINVAL;
         }
-        int n;
-        if (source == Abi.SYSTEM) {
-            n = Kernel.NP;
-        } else if (source == Abi.HARDWARE) {
-            n = Kernel.NP + 1;
-        } else if (source == Abi.CLOCK) {
-            n = Kernel.NP + 2;
-        } else {
+        int n = kernelSource(source);
+        if (n < 0) {
             return Abi.EINVAL;
         }
-        deliverNote(k, dst, n);
+        postNote(k, dst, n);
         return Abi.OK;
     }
 }

@@ -369,7 +369,7 @@ public final class Kernel {
       @ ensures \result >= 0 ==> \result < NP && pb[USED + \result] && 0 <= pr[GEN + \result]
       @   && pr[GEN + \result] <= MAX_GEN && pr[GEN + \result] * EP_SCALE + \result == endpoint;
       @ ensures \result >= -1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ int slotGuess(int endpoint) {
         int s = endpoint & (EP_SCALE - 1);
@@ -385,7 +385,7 @@ public final class Kernel {
       @ ensures \result == -1 <==> !(\exists int s; 0 <= s && s < NP; pb[USED + s] && 0 <= pr[GEN + s]
       @   && pr[GEN + s] <= MAX_GEN && pr[GEN + s] * EP_SCALE + s == endpoint);
       @ ensures \result >= -1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ helper @*/ int slotOf(int endpoint) {
         int guess = slotGuess(endpoint);
