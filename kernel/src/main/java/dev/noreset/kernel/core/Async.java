@@ -119,7 +119,7 @@ public final class Async {
         }
         int base = caller * Kernel.AK;
         // A new table replaces the old one: forget what is still pending.
-        /*@ loop_invariant 0 <= j && j <= Kernel.AK && \invariant_for(k)
+        /*@ loop_invariant 0 <= j && j <= Kernel.AK
           @   && 0 <= base && base + Kernel.AK <= Kernel.NA
           @   && (\forall int t; 0 <= t && t < j; !k.ab[Kernel.A_PEND + base + t]);
           @ assignable k.ab[Kernel.A_PEND + base .. Kernel.A_PEND + base + Kernel.AK - 1],
@@ -132,7 +132,7 @@ public final class Async {
             k.ab[Kernel.A_DONE + base + j] = false;
         }
         k.pr[Kernel.ACOUNT + caller] = count;
-        /*@ loop_invariant 0 <= i && i <= count && \invariant_for(k) && k.pb[Kernel.RUNQ + caller]
+        /*@ loop_invariant 0 <= i && i <= count && 0 <= k.clock && k.pb[Kernel.RUNQ + caller]
           @   && k.pr[Kernel.ACOUNT + caller] == count;
           @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
           @ decreases count - i;
@@ -144,7 +144,25 @@ public final class Async {
         return Abi.OK;
     }
 
-    /** Validates entry i of the caller's table and delivers it now, leaves it pending, or fails it. */
+    /**
+     * Validates entry i of the caller's table and delivers it now, leaves it pending, or fails it.
+     * One contract case over the arrays it touches, so that senda's loop applies it in one step;
+     * it touches other processes' state only, never the caller's run-queue bit or table size.
+     */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
+      @   && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null && k.amsg.length == Kernel.NA * Kernel.MW
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && 0 <= k.clock;
+      @ requires k.pr != k.msg && k.msg != k.amsg && k.asy != k.pr && k.asy != k.msg && k.asy != k.amsg
+      @   && k.pb != k.ab && k.pr != k.amsg;
+      @ requires 0 <= caller && caller < Kernel.NP && 0 <= i && i < Kernel.AK;
+      @ ensures \old(k.clock) <= k.clock;
+      @ ensures k.pb[Kernel.RUNQ + caller] == \old(k.pb[Kernel.RUNQ + caller])
+      @   && k.pr[Kernel.ACOUNT + caller] == \old(k.pr[Kernel.ACOUNT + caller]);
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
+      @*/
     static void startEntry(Kernel k, int caller, int i) {
         //@ assert 0 <= caller * Kernel.AK + i && caller * Kernel.AK + i < Kernel.NA;
         int a = caller * Kernel.AK + i;
@@ -154,23 +172,18 @@ public final class Async {
         int e = k.asy[Kernel.A_EP + a];
         // No live endpoint lies outside [0, MAX_GEN * EP_SCALE + NP), so slotOf would say -1 there
         // too; the range test also gives KeY the int range of the heap value passed to slotOf.
-        int d = -1;
+        int d = Abi.EDEADSRCDST;
         if (0 <= e && e < Kernel.MAX_GEN * Kernel.EP_SCALE + Kernel.NP) {
-            d = k.slotOf(e);
+            d = Ipc.liveOther(k, caller, e);
         }
         int res;
         if (d < 0) {
-            res = Abi.EDEADSRCDST;
-        } else if (d == caller) {
-            res = Abi.EINVAL;
+            res = d;
         } else if (!Ipc.ipcAllowed(k, caller, d)) {
             res = Abi.ECALLDENIED;
         } else if (Ipc.waitsFor(k, d, caller)) {
             copyEntry(k, caller, i, d);
-            k.pb[Kernel.RECEIVING + d] = false;
-            k.pb[Kernel.REPLY + d] = false;
-            Ipc.complete(k, d, Abi.OK, true);
-            Sched.requeue(k, d);
+            Ipc.wake(k, d);
             res = Abi.OK;
         } else {
             k.asy[Kernel.A_DST + a] = d;
@@ -182,6 +195,13 @@ public final class Async {
     }
 
     /** Copies entry i of p's table into r's buffer with p's endpoint as the source. */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.msg != null
+      @   && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null && k.amsg.length == Kernel.NA * Kernel.MW
+      @   && k.msg != k.amsg && k.pr != k.msg;
+      @ requires 0 <= p && p < Kernel.NP && 0 <= i && i < Kernel.AK && 0 <= r && r < Kernel.NP;
+      @ assignable k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1];
+      @*/
     static void copyEntry(Kernel k, int p, int i, int r) {
         //@ assert 0 <= p * Kernel.AK + i && p * Kernel.AK + i < Kernel.NA;
         int src = (p * Kernel.AK + i) * Kernel.MW;

@@ -306,6 +306,24 @@ public final class Ipc {
       @*/
     static void deliver(Kernel k, int s, int d) {
         copyMsg(k, s, d);
+        wake(k, d);
+    }
+
+    /** Ends d's receive with a message now in its buffer (from SEND or SENDA) and requeues it. */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
+      @ requires 0 <= d && d < Kernel.NP;
+      @ ensures !k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.REPLY + d] && k.pb[Kernel.READY + d]
+      @   && k.pb[Kernel.GOTMSG + d] && k.pr[Kernel.RESULT + d] == Abi.OK;
+      @ ensures k.pb[Kernel.RUNQ + d] == (k.pb[Kernel.USED + d] && !k.pb[Kernel.SENDING + d]
+      @   && !k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.STOPPED + d]);
+      @ ensures \old(k.clock) <= k.clock;
+      @ ensures k.st[Kernel.RUNSTAMP + d] == \old(k.st[Kernel.RUNSTAMP + d]) || k.st[Kernel.RUNSTAMP + d] == k.clock;
+      @ assignable k.pb[Kernel.RECEIVING + d], k.pb[Kernel.REPLY + d], k.pr[Kernel.RESULT + d],
+      @   k.pb[Kernel.READY + d], k.pb[Kernel.GOTMSG + d], k.pb[Kernel.RUNQ + d], k.st[Kernel.RUNSTAMP + d], k.clock;
+      @*/
+    static void wake(Kernel k, int d) {
         k.pb[Kernel.RECEIVING + d] = false;
         k.pb[Kernel.REPLY + d] = false;
         complete(k, d, Abi.OK, true);
