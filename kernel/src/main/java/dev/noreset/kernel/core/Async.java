@@ -223,6 +223,15 @@ public final class Async {
      * Receive side: if a pending SENDA entry to r from s (ANY = -1) exists, delivers the
      * lowest (sender, index) one into r's buffer, marks it done and returns true.
      */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.msg != null
+      @   && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null && k.amsg.length == Kernel.NA * Kernel.MW
+      @   && k.msg != k.amsg && k.pr != k.msg && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.asy != k.pr && k.asy != k.msg && k.asy != k.amsg;
+      @ requires 0 <= r && r < Kernel.NP && -1 <= s && s < Kernel.NP;
+      @ assignable k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1], k.ab[*], k.asy[*],
+      @   k.lastAsyncSender, k.lastAsyncIndex;
+      @*/
     static boolean takePending(Kernel k, int r, int s) {
         int p = senderWithPending(k, r, s);
         if (p < 0) {
@@ -250,6 +259,12 @@ public final class Async {
      * before it zeroes ACOUNT, so such a sender has nothing pending. (The MBT and the property
      * tests compare this against the model; it keeps RECEIVE from ANY from reading 512 flags.)
      */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.ab != null
+      @   && k.ab.length == 3 * Kernel.NA && k.asy != null && k.asy.length == 3 * Kernel.NA;
+      @ ensures -1 <= \result && \result < Kernel.NP;
+      @ assignable \strictly_nothing;
+      @*/
     static int senderWithPending(Kernel k, int r, int s) {
         /*@ loop_invariant 0 <= p && p <= Kernel.NP;
           @ assignable \strictly_nothing;
@@ -264,6 +279,12 @@ public final class Async {
     }
 
     /** Lowest index of a pending entry of p's table addressed to r, or -1. */
+    /*@ public normal_behavior
+      @ requires k != null && k.ab != null && k.ab.length == 3 * Kernel.NA && k.asy != null
+      @   && k.asy.length == 3 * Kernel.NA && 0 <= p && p < Kernel.NP;
+      @ ensures -1 <= \result && \result < Kernel.AK;
+      @ assignable \strictly_nothing;
+      @*/
     static int pendingIndex(Kernel k, int p, int r) {
         /*@ loop_invariant 0 <= i && i <= Kernel.AK;
           @ assignable \strictly_nothing;

@@ -259,7 +259,23 @@ public final class Ipc {
             k.pr[Kernel.RECVFROM + caller] = d;
             return Abi.OK;
         }
-        // Delivered: the reply phase. A notification cannot stand in for the reply.
+        return awaitReply(k, caller, d);
+    }
+
+    /**
+     * SENDREC's reply phase, once its send was delivered to d: a receive from d that a
+     * notification cannot satisfy. One contract case, so sendrec's proof does not run it again
+     * on top of the send's.
+     */
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && 0 <= d && d < Kernel.NP && caller != d;
+      @ ensures \invariant_for(k) && \result == Abi.OK;
+      @ ensures k.pb[Kernel.READY + caller] || k.pb[Kernel.REPLY + caller];
+      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock,
+      @   k.lastAsyncSender, k.lastAsyncIndex;
+      @*/
+    static int awaitReply(Kernel k, int caller, int d) {
         k.pb[Kernel.READY + caller] = false;
         return receiveFrom(k, caller, d, true);
     }
@@ -419,15 +435,13 @@ public final class Ipc {
     /**
      * Receive for a running caller from slot s (or ANY = -1): pending notifications first
      * (unless a reply is awaited), then SENDA messages, then the oldest queued sender;
-     * otherwise block (after the deadlock check).
+     * otherwise block (after the deadlock check, which a reply phase does not need).
      */
     static int receiveFrom(Kernel k, int caller, int s, boolean reply) {
         if (!reply) {
             int n = pendingNote(k, caller, s);
             if (n >= 0) {
-                k.note[caller * Kernel.NSRC + n] = false;
-                notifyMsg(k, caller, sourceEndpoint(k, n));
-                complete(k, caller, Abi.OK, true);
+                takeNote(k, caller, n);
                 return Abi.OK;
             }
         }
@@ -437,23 +451,97 @@ public final class Ipc {
         }
         int q = oldestSender(k, caller, s);
         if (q >= 0) {
-            copyMsg(k, q, caller);
-            k.pb[Kernel.SENDING + q] = false;
-            if (!k.pb[Kernel.RECEIVING + q]) {
-                complete(k, q, Abi.OK, false);
-            }
-            Sched.requeue(k, q);
-            complete(k, caller, Abi.OK, true);
+            takeSender(k, caller, q);
             return Abi.OK;
         }
-        if (s >= 0 && deadlock(k, caller, s)) {
+        // A SENDREC's reply phase skips the check: its send was just delivered to s, which woke
+        // s (not sending, not receiving), so no chain from s can lead back (MINIX checks once,
+        // before the send).
+        if (s >= 0 && !reply && deadlock(k, caller, s)) {
             return Abi.ELOCKED;
         }
-        k.pb[Kernel.RECEIVING + caller] = true;
-        k.pb[Kernel.REPLY + caller] = reply;
-        k.pr[Kernel.RECVFROM + caller] = s;
-        Sched.requeue(k, caller);
+        blockReceive(k, caller, s, reply);
         return Abi.OK;
+    }
+
+    /** r takes its pending notification from source index n. */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW
+      @   && k.note != null && k.note.length == Kernel.NP * Kernel.NSRC;
+      @ requires 0 <= r && r < Kernel.NP && 0 <= n && n < Kernel.NSRC;
+      @ ensures !k.note[r * Kernel.NSRC + n] && k.pb[Kernel.READY + r] && k.pb[Kernel.GOTMSG + r]
+      @   && k.pr[Kernel.RESULT + r] == Abi.OK && k.msg[r * Kernel.MW + 1] == Abi.NOTIFY_MESSAGE;
+      @ assignable k.note[r * Kernel.NSRC + n], k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1],
+      @   k.pr[Kernel.RESULT + r], k.pb[Kernel.READY + r], k.pb[Kernel.GOTMSG + r];
+      @*/
+    static void takeNote(Kernel k, int r, int n) {
+        //@ assert 0 <= r * Kernel.NSRC + n && r * Kernel.NSRC + n < Kernel.NP * Kernel.NSRC;
+        k.note[r * Kernel.NSRC + n] = false;
+        notifyMsg(k, r, sourceEndpoint(k, n));
+        complete(k, r, Abi.OK, true);
+    }
+
+    /** r takes the message of q, blocked sending to it, and q's send ends. */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
+      @   && k.msg.length == Kernel.NP * Kernel.MW && k.pr != k.msg && 0 <= k.clock;
+      @ requires 0 <= r && r < Kernel.NP && 0 <= q && q < Kernel.NP && q != r;
+      @ ensures k.pb[Kernel.READY + r] && k.pb[Kernel.GOTMSG + r] && k.pr[Kernel.RESULT + r] == Abi.OK;
+      @ ensures !k.pb[Kernel.SENDING + q] && \old(k.clock) <= k.clock;
+      @ assignable k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1], k.pr[Kernel.RESULT + r],
+      @   k.pb[Kernel.READY + r], k.pb[Kernel.GOTMSG + r], k.pb[Kernel.SENDING + q], k.pr[Kernel.RESULT + q],
+      @   k.pb[Kernel.READY + q], k.pb[Kernel.GOTMSG + q], k.pb[Kernel.RUNQ + q], k.st[Kernel.RUNSTAMP + q], k.clock;
+      @*/
+    static void takeSender(Kernel k, int r, int q) {
+        copyMsg(k, q, r);
+        complete(k, r, Abi.OK, true);
+        endSend(k, q);
+    }
+
+    /**
+     * q's queued send was taken: q runs again, or, in a SENDREC, stays blocked for the reply
+     * (its receive starts now; MINIX clears SENDING and keeps RECEIVING).
+     */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
+      @ requires 0 <= q && q < Kernel.NP;
+      @ ensures !k.pb[Kernel.SENDING + q];
+      @ ensures !k.pb[Kernel.RECEIVING + q] ==> k.pb[Kernel.READY + q] && k.pr[Kernel.RESULT + q] == Abi.OK;
+      @ ensures k.pb[Kernel.RUNQ + q] == (k.pb[Kernel.USED + q] && !k.pb[Kernel.RECEIVING + q]
+      @   && !k.pb[Kernel.STOPPED + q]);
+      @ ensures \old(k.clock) <= k.clock;
+      @ ensures k.st[Kernel.RUNSTAMP + q] == \old(k.st[Kernel.RUNSTAMP + q]) || k.st[Kernel.RUNSTAMP + q] == k.clock;
+      @ assignable k.pb[Kernel.SENDING + q], k.pr[Kernel.RESULT + q], k.pb[Kernel.READY + q],
+      @   k.pb[Kernel.GOTMSG + q], k.pb[Kernel.RUNQ + q], k.st[Kernel.RUNSTAMP + q], k.clock;
+      @*/
+    static void endSend(Kernel k, int q) {
+        k.pb[Kernel.SENDING + q] = false;
+        if (!k.pb[Kernel.RECEIVING + q]) {
+            complete(k, q, Abi.OK, false);
+        }
+        Sched.requeue(k, q);
+    }
+
+    /** c blocks receiving from s (ANY = -1), for a SENDREC reply when reply is set. */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
+      @ requires 0 <= c && c < Kernel.NP;
+      @ ensures k.pb[Kernel.RECEIVING + c] && k.pb[Kernel.REPLY + c] == reply && k.pr[Kernel.RECVFROM + c] == s
+      @   && !k.pb[Kernel.RUNQ + c];
+      @ ensures \old(k.clock) <= k.clock;
+      @ ensures k.st[Kernel.RUNSTAMP + c] == \old(k.st[Kernel.RUNSTAMP + c]) || k.st[Kernel.RUNSTAMP + c] == k.clock;
+      @ assignable k.pb[Kernel.RECEIVING + c], k.pb[Kernel.REPLY + c], k.pr[Kernel.RECVFROM + c],
+      @   k.pb[Kernel.RUNQ + c], k.st[Kernel.RUNSTAMP + c], k.clock;
+      @*/
+    static void blockReceive(Kernel k, int c, int s, boolean reply) {
+        k.pb[Kernel.RECEIVING + c] = true;
+        k.pb[Kernel.REPLY + c] = reply;
+        k.pr[Kernel.RECVFROM + c] = s;
+        Sched.requeue(k, c);
     }
 
     /** Endpoint that a notification source index (slot, or NP + kernel source) names. */
@@ -480,6 +568,12 @@ public final class Ipc {
     }
 
     /** Lowest pending notification source for r matching s (ANY = -1), or -1. */
+    /*@ public normal_behavior
+      @ requires k != null && k.note != null && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && 0 <= r && r < Kernel.NP && -1 <= s && s < Kernel.NP;
+      @ ensures \result == -1 || 0 <= \result && \result < Kernel.NSRC && k.note[r * Kernel.NSRC + \result];
+      @ assignable \strictly_nothing;
+      @*/
     static int pendingNote(Kernel k, int r, int s) {
         if (s >= 0) {
             //@ assert 0 <= r * Kernel.NSRC + s && r * Kernel.NSRC + s < Kernel.NP * Kernel.NSRC;
@@ -500,16 +594,24 @@ public final class Ipc {
     }
 
     /** The head of r's sender queue (smallest stamp) among senders matching s, or -1. */
+    /*@ public normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
+      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP;
+      @ ensures \result == -1 || 0 <= \result && \result < Kernel.NP && \result != r
+      @   && k.pb[Kernel.SENDING + \result] && k.pr[Kernel.SENDTO + \result] == r && (s == -1 || \result == s);
+      @ assignable \strictly_nothing;
+      @*/
     static int oldestSender(Kernel k, int r, int s) {
         int best = -1;
         /*@ loop_invariant 0 <= q && q <= Kernel.NP && -1 <= best && best < q
-          @   && (best >= 0 ==> (k.pb[Kernel.SENDING + best] && k.pr[Kernel.SENDTO + best] == r
+          @   && (best >= 0 ==> (best != r && k.pb[Kernel.SENDING + best] && k.pr[Kernel.SENDTO + best] == r
           @        && (s == -1 || best == s)));
           @ assignable \strictly_nothing;
           @ decreases Kernel.NP - q;
           @*/
         for (int q = 0; q < Kernel.NP; q++) {
-            if (k.pb[Kernel.SENDING + q] && k.pr[Kernel.SENDTO + q] == r && (s == -1 || q == s)) {
+            // q != r only matters in states wellFormed rules out (a running r is not sending).
+            if (q != r && k.pb[Kernel.SENDING + q] && k.pr[Kernel.SENDTO + q] == r && (s == -1 || q == s)) {
                 if (best == -1 || k.st[Kernel.SENDSTAMP + q] < k.st[Kernel.SENDSTAMP + best]) {
                     best = q;
                 }
