@@ -401,6 +401,15 @@ public final class ProofRunner {
                             + " (known: --root DIR --out DIR --filter TEXT --max-steps N --timeout SEC --open-timeout SEC --open-steps N --jobs N --names FILE --strategy expand|delayed|noexpand --write-index)");
                 }
             }
+            String show = System.getenv("NR_KEY_SHOWNODE");
+            if (show != null) {
+                // Checked here, before KeY starts: each proof parses it again.
+                try {
+                    parseSteps(show);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("NR_KEY_SHOWNODE: " + e.getMessage());
+                }
+            }
             return o;
         }
 
