@@ -6,6 +6,7 @@ import de.uka.ilkd.key.logic.op.IObserverFunction;
 import de.uka.ilkd.key.proof.Proof;
 import de.uka.ilkd.key.proof.init.ProofOblInput;
 import de.uka.ilkd.key.settings.ChoiceSettings;
+import de.uka.ilkd.key.settings.ProofIndependentSettings;
 import de.uka.ilkd.key.settings.ProofSettings;
 import de.uka.ilkd.key.speclang.Contract;
 import de.uka.ilkd.key.strategy.StrategyProperties;
@@ -184,6 +185,13 @@ public final class ProofRunner {
         choices.put("intRules", INT_RULES);
         choices.put("runtimeExceptions", "runtimeExceptions:ban");
         cs.setDefaultChoices(choices);
+        // Origin labels record which JML clause each formula came from, for KeY's GUI; nothing in
+        // a proof depends on them. With them on, every arithmetic step (Polynomial.create,
+        // Monomial.create) and every branch label first copies its whole term without them
+        // (TermLabelManager.removeIrrelevantLabels): 24 % of the samples of a profiled run
+        // (proofs/README, "Time budget"). Off unless NR_KEY_ORIGIN=1 (kept for A/B runs).
+        ProofIndependentSettings.DEFAULT_INSTANCE.getTermLabelSettings()
+                .setUseOriginLabels("1".equals(System.getenv("NR_KEY_ORIGIN")));
     }
 
     static List<Contract> collectContracts(KeYEnvironment<?> env) {
