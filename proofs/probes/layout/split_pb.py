@@ -1,0 +1,94 @@
+"""Preview of the per-field layout in a scratch copy of the repository (never on a real tree).
+
+Rewrites the core's flat flag array `pb` into one boolean[] per flag: `k.pb[Kernel.USED + e]`
+becomes `k.used[e]`, ranges `pb[USED .. READY + NP - 1]` and `pb[*]` become lists of whole
+arrays, the PB_SIZE frame quantifiers become one quantifier over NP per flag, and the shape and
+distinctness facts of `pb` become those of the eight arrays; Kernel.java gets the eight fields,
+their creation and their pairwise distinctness. Run from the copy's root: python3 split_pb.py
+"""
+import glob
+import re
+import sys
+FL=['USED','SENDING','RECEIVING','STOPPED','RUNQ','REPLY','READY','GOTMSG']
+NM={'USED':'used','SENDING':'sending','RECEIVING':'receiving','STOPPED':'stopped','RUNQ':'runq','REPLY':'reply','READY':'ready','GOTMSG':'gotMsg'}
+ORDER=['USED','SENDING','RECEIVING','STOPPED','RUNQ','REPLY','READY','GOTMSG']
+def match_close(s,i):
+    d=0
+    while True:
+        c=s[i]
+        if c=='[': d+=1
+        elif c==']':
+            d-=1
+            if d==0: return i
+        i+=1
+def conv(s):
+    out=[];i=0
+    while True:
+        j=s.find('pb[',i)
+        if j<0: out.append(s[i:]); break
+        # must be identifier boundary
+        if j>0 and (s[j-1].isalnum() or s[j-1]=='_'):
+            out.append(s[i:j+3]); i=j+3; continue
+        k=match_close(s,j+2)
+        inner=s[j+3:k]
+        out.append(s[i:j])
+        m=re.match(r'\s*(?:Kernel\.)?([A-Z]+)\s*\+\s*(.*)$',inner,re.S)
+        r=re.match(r'\s*(?:Kernel\.)?([A-Z]+)\s*\.\.\s*(?:Kernel\.)?([A-Z]+)\s*\+\s*(?:Kernel\.)?NP\s*-\s*1\s*$',inner)
+        pre=''
+        # prefix like "k." stays: we emit name only; caller's prefix precedes 'pb'
+        if r and r.group(1) in FL:
+            a=ORDER.index(r.group(1)); b=ORDER.index(r.group(2))
+            names=[NM[f] for f in ORDER[a:b+1]]
+            # need prefix replicated: find prefix before pb (e.g. "k.")
+            pm=re.search(r'([A-Za-z_][A-Za-z_0-9]*\.)$',''.join(out))
+            p=pm.group(1) if pm else ''
+            out.append((', '+p).join(n+'[*]' for n in names))
+        elif m and m.group(1) in FL:
+            out.append(NM[m.group(1)]+'['+conv(m.group(2))+']')
+        elif inner.strip()=='*':
+            pm=re.search(r'([A-Za-z_][A-Za-z_0-9]*\.)$',''.join(out))
+            p=pm.group(1) if pm else ''
+            out.append((', '+p).join(NM[f]+'[*]' for f in ORDER))
+        else:
+            out.append('pb['+conv(inner)+']'); print('UNHANDLED',inner,file=sys.stderr)
+        i=k+1
+    return ''.join(out)
+for f in glob.glob('kernel/src/main/java/dev/noreset/kernel/core/*.java'):
+    s=open(f).read()
+    t=conv(s)
+    # whole-pb frame in ensures
+    t=re.sub(r'\(\\forall int i; 0 <= i && i < Kernel\.PB_SIZE; k\.pb\[i\] == \\old\(k\.pb\[i\]\)\)',
+        lambda m: '(\\forall int i; 0 <= i && i < Kernel.NP; '+' && '.join('k.%s[i] == \\old(k.%s[i])'%(NM[x],NM[x]) for x in ORDER)+')', t)
+    t=re.sub(r'(\b[a-z]+\.)?pb != null && \1?pb\.length == (Kernel\.)?PB_SIZE',
+        lambda m: ' && '.join('%s%s != null && %s%s.length == %sNP'%(m.group(1) or '',NM[x],m.group(1) or '',NM[x],m.group(2) or '') for x in ORDER), t)
+    t=re.sub(r'this\.pb\b', ', '.join('this.'+NM[x] for x in ORDER), t)
+    open(f,'w').write(t)
+
+ORDER_NAMES=['used','sending','receiving','stopped','runq','reply','ready','gotMsg']
+for f in glob.glob('kernel/src/main/java/dev/noreset/kernel/core/*.java'):
+    t=open(f).read()
+    t=re.sub(r'(\b[a-z]+\.)?pb != null(\s*(?:@\s*)?)&& \1?pb\.length == (Kernel\.)?PB_SIZE',
+        lambda m: ' && '.join('%s%s != null && %s%s.length == %sNP'%(m.group(1) or '',x,m.group(1) or '',x,m.group(3) or '') for x in ORDER_NAMES)+m.group(2).replace('&&',''), t)
+    t=re.sub(r'(\b[a-z]+\.)?pb != (\1?[a-z]+)\b',
+        lambda m: '('+' && '.join('%s%s != %s'%(m.group(1) or '',x,m.group(2)) for x in ORDER_NAMES)+')', t)
+    open(f,'w').write(t)
+
+# Kernel.java: the eight fields, their creation in the constructor and their pairwise distinctness.
+import itertools
+KP = 'kernel/src/main/java/dev/noreset/kernel/core/Kernel.java'
+s = open(KP).read()
+s = s.replace("    /*@ spec_public @*/ final boolean[] pb;\n",
+              ''.join("    /*@ spec_public @*/ final boolean[] %s;\n" % x for x in ORDER_NAMES))
+dist = ' && '.join('%s != %s' % (a, b) for a, b in itertools.combinations(ORDER_NAMES, 2))
+s = s.replace("    //@ public invariant 0 <= clock;\n",
+              "    //@ public invariant 0 <= clock;\n    //@ public invariant " + dist + ";\n")
+s = s.replace("        boolean[] pb0 = Fresh.flags(PB_SIZE);\n",
+              ''.join("        boolean[] %s0 = Fresh.flags(NP);\n" % x for x in ORDER_NAMES))
+s = s.replace("        pb = pb0;\n", ''.join("        %s = %s0;\n" % (x, x) for x in ORDER_NAMES))
+open(KP, 'w').write(s)
+# CoreInvariants (the tests' executable mirror) checks array lengths.
+CP = 'kernel/src/main/java/dev/noreset/kernel/core/CoreInvariants.java'
+c = open(CP).read()
+c = c.replace("k.pb.length == Kernel.PB_SIZE",
+              " && ".join("k.%s.length == np" % x for x in ORDER_NAMES))
+open(CP, 'w').write(c)
