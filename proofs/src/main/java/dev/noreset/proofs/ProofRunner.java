@@ -130,18 +130,24 @@ public final class ProofRunner {
             }
             int[] shardOf = Shards.assign(allNames, index, o.shards, o.openSteps);
             List<Contract> chosen = new ArrayList<>();
-            for (int i = 0; i < contracts.size(); i++) {
+            for (int i : Shards.order(allNames, index, o.openSteps)) {
                 Contract c = contracts.get(i);
-                boolean mine = o.shard < 0 || shardOf[i] == o.shard;
+                boolean mine = o.shard < 0 || o.claims != null || shardOf[i] == o.shard;
                 boolean named = o.names == null || o.names.contains(shortName(c));
                 if (mine && named && (o.filter == null || shortName(c).contains(o.filter))) {
                     chosen.add(c);
                 }
             }
-            out.printf("proofs: KeY loaded the core in %.0f s; %d of %d contracts here%n",
+            out.printf(o.claims == null ? "proofs: KeY loaded the core in %.0f s; %d of %d contracts here%n"
+                    : "proofs: KeY loaded the core in %.0f s; %d of %d contracts to share with the other shards%n",
                     (System.nanoTime() - t0) / 1e9, chosen.size(), contracts.size());
             int done = 0;
-            for (Contract c : chosen) {
+            for (int pos = 0; pos < chosen.size(); pos++) {
+                Contract c = chosen.get(pos);
+                // Shared queue: heaviest first, each contract to whichever shard claims it first.
+                if (o.claims != null && !Shards.claim(o.claims, pos)) {
+                    continue;
+                }
                 // Contracts the index lists as open get a short attempt, so known-open ones cannot
                 // eat the time budget; everything else gets the full timeout.
                 String[] row = index.rows.get(shortName(c));
@@ -152,8 +158,9 @@ public final class ProofRunner {
                         (knownOpen ? o.openTimeoutSec : o.timeoutSec) * 1000L, strategy);
                 results.add(r);
                 done++;
+                // With a shared queue, the position in it: how many of all the run's contracts have started.
                 out.printf("[%s%d/%d] %-6s %6d nodes %4d br %6.1f s  %s%n", o.shard < 0 ? "" : "shard " + o.shard + ": ",
-                        done, chosen.size(), r.status, r.nodes, r.branches, r.seconds, r.name);
+                        o.claims != null ? pos + 1 : done, chosen.size(), r.status, r.nodes, r.branches, r.seconds, r.name);
                 out.flush();
             }
         } finally {
@@ -370,6 +377,8 @@ public final class ProofRunner {
         int shard = -1;
         int shards = 1;
         Path results;
+        /** Shared claim folder of a sharded run (set by the parent JVM), or null. */
+        Path claims;
         java.util.Set<String> names;
         Path namesFile;
         boolean writeIndex;
@@ -397,6 +406,7 @@ public final class ProofRunner {
                         o.shards = Integer.parseInt(f[1]);
                     }
                     case "--results" -> o.results = Paths.get(value(args, ++i, a)).toAbsolutePath();
+                    case "--claims" -> o.claims = Paths.get(value(args, ++i, a)).toAbsolutePath();
                     case "--names" -> {
                         o.namesFile = Paths.get(value(args, ++i, a)).toAbsolutePath();
                         try {

@@ -13,7 +13,8 @@ final class Shards {
     private Shards() { }
 
     /**
-     * Splits contracts over shards so that their expected work is even: a contract weighs the
+     * Splits contracts over shards ahead of time (a run's shards now share a queue instead,
+     * see claim; this split is the fallback for a shard run on its own) so that their expected work is even: a contract weighs the
      * time its last recorded run took (tenths of a second; a contract listed open weighs its
      * short attempt), and the heaviest goes first to the least loaded shard (longest-processing-
      * time order). Every shard JVM computes the same split from the same index. Time, not proof
@@ -22,14 +23,7 @@ final class Shards {
      * counts left one JVM two minutes behind the other.
      */
     static int[] assign(List<String> names, ProofIndex index, int shards, int openSteps) {
-        Integer[] order = new Integer[names.size()];
-        long[] weight = new long[names.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-            weight[i] = weight(index.rows.get(names.get(i)), openSteps);
-        }
-        java.util.Arrays.sort(order, (a, b) -> weight[a] != weight[b] ? Long.compare(weight[b], weight[a])
-                : names.get(a).compareTo(names.get(b)));
+        Integer[] order = order(names, index, openSteps);
         long[] load = new long[Math.max(1, shards)];
         int[] shardOf = new int[order.length];
         for (int i : order) {
@@ -40,9 +34,36 @@ final class Shards {
                 }
             }
             shardOf[i] = best;
-            load[best] += weight[i];
+            load[best] += weight(index.rows.get(names.get(i)), openSteps);
         }
         return shardOf;
+    }
+
+    /** Indices of names, heaviest expected work first (ties by name, so every JVM agrees). */
+    static Integer[] order(List<String> names, ProofIndex index, int openSteps) {
+        Integer[] order = new Integer[names.size()];
+        long[] weight = new long[names.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            weight[i] = weight(index.rows.get(names.get(i)), openSteps);
+        }
+        java.util.Arrays.sort(order, (a, b) -> weight[a] != weight[b] ? Long.compare(weight[b], weight[a])
+                : names.get(a).compareTo(names.get(b)));
+        return order;
+    }
+
+    /**
+     * Claims position pos of the shared order for this JVM: creating a file is atomic, so
+     * exactly one shard gets each contract. Used instead of the static split when the shards
+     * run together, so a shard that loads faster or meets faster proofs simply takes more.
+     */
+    static boolean claim(Path claims, int pos) throws IOException {
+        try {
+            Files.createFile(claims.resolve(Integer.toString(pos)));
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        }
     }
 
     /**
@@ -68,6 +89,15 @@ final class Shards {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<Process> procs = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        Path claims = outDir.resolve("claims");
+        if (Files.isDirectory(claims)) {
+            try (var old = Files.list(claims)) {
+                for (Path f : (Iterable<Path>) old::iterator) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Files.createDirectories(claims);
         for (int i = 0; i < o.jobs; i++) {
             Path res = outDir.resolve("shard" + i + ".tsv");
             Files.deleteIfExists(res);
@@ -83,7 +113,7 @@ final class Shards {
                     "--root", root.toString(), "--out", outDir.toString(), "--shard", i + "/" + o.jobs,
                     "--results", res.toString(), "--max-steps", Integer.toString(o.maxSteps),
                     "--timeout", Integer.toString(o.timeoutSec), "--open-timeout", Integer.toString(o.openTimeoutSec),
-                    "--open-steps", Integer.toString(o.openSteps)));
+                    "--open-steps", Integer.toString(o.openSteps), "--claims", claims.toString()));
             if (o.namesFile != null) {
                 cmd.add("--names");
                 cmd.add(o.namesFile.toString());

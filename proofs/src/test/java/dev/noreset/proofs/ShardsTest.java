@@ -2,9 +2,13 @@ package dev.noreset.proofs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ShardsTest {
     private static ProofIndex index(String... rows) {
@@ -39,5 +43,20 @@ class ShardsTest {
     void oneShardTakesEverything() {
         int[] s = Shards.assign(List.of("a", "b"), index(), 1, 200);
         assertArrayEquals(new int[] {0, 0}, s);
+    }
+
+    @Test
+    void sharedOrderIsHeaviestFirstWithTiesByName() {
+        ProofIndex ix = index("a\tproved\t13000\t1\texpand\t40.0", "b\tproved\t34000\t1\texpand\t160.0",
+                "c\tproved\t11000\t1\texpand\t40.0", "d\topen\t4000\t1\texpand\t90.0");
+        // d is listed open: it weighs its short attempt (1), not its recorded 90 s.
+        assertArrayEquals(new Integer[] {1, 0, 2, 3}, Shards.order(List.of("a", "b", "c", "d"), ix, 200));
+    }
+
+    @Test
+    void eachPositionIsClaimedOnce(@TempDir Path claims) throws Exception {
+        assertTrue(Shards.claim(claims, 0));
+        assertFalse(Shards.claim(claims, 0), "a second shard must not get the same contract");
+        assertTrue(Shards.claim(claims, 1));
     }
 }
