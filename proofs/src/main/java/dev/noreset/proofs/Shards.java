@@ -13,14 +13,14 @@ final class Shards {
     private Shards() { }
 
     /**
-     * Splits contracts over shards ahead of time (a run's shards now share a queue instead,
-     * see claim; this split is the fallback for a shard run on its own) so that their expected work is even: a contract weighs the
-     * time its last recorded run took (tenths of a second; a contract listed open weighs its
-     * short attempt), and the heaviest goes first to the least loaded shard (longest-processing-
-     * time order). Every shard JVM computes the same split from the same index. Time, not proof
-     * size: KeY's rate differs tenfold between proofs (Kernel() makes ~60 rule applications a
-     * second on its heap of twelve new arrays, Grants.resolve ~200), and round-robin or node
-     * counts left one JVM two minutes behind the other.
+     * Splits contracts over shards ahead of time, for a shard started on its own (a run's
+     * shards share a queue instead, see claim), so that their expected work is even: a
+     * contract weighs the time its last recorded run took (tenths of a second; a contract
+     * listed open weighs its short attempt), and the heaviest goes first to the least loaded
+     * shard (longest-processing-time order). Every shard JVM computes the same split from the
+     * same index. Time, not proof size: KeY's rate differs tenfold between proofs (Kernel()
+     * makes ~60 rule applications a second on its heap of twelve new arrays, Grants.resolve
+     * ~200), and round-robin or node counts left one JVM two minutes behind the other.
      */
     static int[] assign(List<String> names, ProofIndex index, int shards, int openSteps) {
         Integer[] order = order(names, index, openSteps);
