@@ -92,3 +92,22 @@ c = open(CP).read()
 c = c.replace("k.pb.length == Kernel.PB_SIZE",
               " && ".join("k.%s.length == np" % x for x in ORDER_NAMES))
 open(CP, 'w').write(c)
+# Frame cases (noexpand) restate the shape facts of \invariant_for(k) as requires; with class
+# axioms off they must also name the eight new arrays' pairwise distinctness.
+PAIRS = ' && '.join('k.%s != k.%s' % (a, b) for a, b in itertools.combinations(ORDER_NAMES, 2))
+for f in glob.glob('kernel/src/main/java/dev/noreset/kernel/core/*.java'):
+    t = open(f).read()
+    t = re.sub(r'^(\s*@ )requires \(k\.used != k\.note', lambda m: m.group(1) + 'requires ' + PAIRS
+               + ';\n' + m.group(1) + 'requires (k.used != k.note', t, flags=re.M)
+    open(f, 'w').write(t)
+# A footprint names the field of each array it reads: `this.pb` became all eight fields, so keep
+# only those whose elements the clause names.
+t = open(KP).read()
+def narrow(m):
+    c = m.group(0)
+    for x in ORDER_NAMES:
+        if not re.search(r'\b%s\[' % x, c):
+            c = c.replace('this.%s, ' % x, '')
+    return c
+t = re.sub(r'accessible [^;]*;', narrow, t)
+open(KP, 'w').write(t)
