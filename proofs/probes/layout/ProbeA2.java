@@ -19,6 +19,31 @@ final class ProbeA2 {
       @ invariant used != sending && used != receiving && used != stopped && used != runq && used != gotmsg && used != ready && used != reply && sending != receiving && sending != stopped && sending != runq && sending != gotmsg && sending != ready && sending != reply && receiving != stopped && receiving != runq && receiving != gotmsg && receiving != ready && receiving != reply && stopped != runq && stopped != gotmsg && stopped != ready && stopped != reply && runq != gotmsg && runq != ready && runq != reply && gotmsg != ready && gotmsg != reply && ready != reply;
       @*/
 
+    /*@ normal_behavior
+      @ ensures wf();
+      @ assignable \nothing;
+      @*/
+    ProbeA2() {
+        boolean[] u = Fresh.flags(N);
+        boolean[] se = Fresh.flags(N);
+        boolean[] rc = Fresh.flags(N);
+        boolean[] st = Fresh.flags(N);
+        boolean[] rq = Fresh.flags(N);
+        boolean[] gm = Fresh.flags(N);
+        boolean[] rd = Fresh.flags(N);
+        boolean[] rp = Fresh.flags(N);
+        int[] r = Fresh.ints(N);
+        used = u;
+        sending = se;
+        receiving = rc;
+        stopped = st;
+        runq = rq;
+        gotmsg = gm;
+        ready = rd;
+        reply = rp;
+        res = r;
+    }
+
     /*@ public model_behavior
       @ accessible this.used, this.sending, this.receiving, this.stopped, this.runq, used[*], sending[*],
       @   receiving[*], stopped[*], runq[*], this.ready, this.reply, ready[*], reply[*];

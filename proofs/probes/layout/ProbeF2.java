@@ -17,6 +17,17 @@ final class ProbeF2 {
     int[] res;
     //@ invariant b != null && b.length == SIZE && res != null && res.length == N;
 
+    /*@ normal_behavior
+      @ ensures wf();
+      @ assignable \nothing;
+      @*/
+    ProbeF2() {
+        boolean[] f = Fresh.flags(SIZE);
+        int[] r = Fresh.ints(N);
+        b = f;
+        res = r;
+    }
+
     /*@ public model_behavior
       @ accessible this.b, b[*];
       @ public helper model boolean wf() {
