@@ -45,6 +45,13 @@ final class ProbeA2 {
     }
 
     /*@ public model_behavior
+      @ accessible this.used, this.sending, this.receiving, this.stopped, this.runq, used[*], sending[*], receiving[*], stopped[*], runq[*];
+      @ public helper model boolean wf1() {
+      @   return (\forall int p; 0 <= p && p < N; runq[p] <==> used[p] && !sending[p] && !receiving[p] && !stopped[p]);
+      @ }
+      @*/
+
+    /*@ public model_behavior
       @ accessible this.used, this.sending, this.receiving, this.stopped, this.runq, used[*], sending[*],
       @   receiving[*], stopped[*], runq[*], this.ready, this.reply, ready[*], reply[*];
       @ public helper model boolean wf() {

@@ -30,7 +30,14 @@ final class ProbeO2 {
     }
 
     /*@ public model_behavior
-      @ accessible \everything;
+      @ accessible this.s, s[*], (\infinite_union int p; 0 <= p && p < N; s[p].*);
+      @ public helper model boolean wf1() {
+      @   return (\forall int p; 0 <= p && p < N; s[p].runq <==> s[p].used && !s[p].sending && !s[p].receiving && !s[p].stopped);
+      @ }
+      @*/
+
+    /*@ public model_behavior
+      @ accessible this.s, s[*], (\infinite_union int p; 0 <= p && p < N; s[p].*);
       @ public helper model boolean wf() {
       @   return (\forall int p; 0 <= p && p < N; s[p].runq <==> s[p].used && !s[p].sending && !s[p].receiving && !s[p].stopped)
       @     && (\forall int p; 0 <= p && p < N; !s[p].used ==> !s[p].sending && !s[p].receiving && !s[p].stopped && !s[p].reply && !s[p].ready)
