@@ -48,6 +48,7 @@ class ReportCommandTest {
         assertTrue(md.toString().contains("| Ipc | 1 | 2 |"), md.toString());
         assertTrue(md.toString().contains("| Sched | 1 | 1 |"), md.toString());
         assertTrue(md.toString().contains("open, 201 nodes: `Ipc[Ipc::send(Kernel,int,int)].JML normal_behavior operation contract.1`"));
+        assertTrue(md.toString().contains("\"Why the IPC preservation contracts stay open\""), md.toString());
     }
 
     @Test
