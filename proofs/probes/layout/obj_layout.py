@@ -132,9 +132,11 @@ for f in glob.glob(CORE + '*.java'):
     if t != s:
         open(f, 'w').write(t)
 
-# Kernel.java: the field, its creation.
+# Kernel.java: the field, its creation, and the shape of ps stated once in the class invariant.
 KP = CORE + 'Kernel.java'
 s = open(KP).read()
+s = s.replace('    //@ public invariant %s  && msg != null' % shape(''), '    //@ public invariant msg != null')
+s = s.replace('%s ;\n' % shape(''), '%s;\n' % shape(''))
 s = s.replace('    /*@ spec_public @*/ final int[] pr;\n', '    /*@ spec_public @*/ final Proc[] ps;\n')
 s = s.replace('    /*@ spec_public @*/ final boolean[] pb;\n', '')
 s = s.replace('    /*@ spec_public @*/ final long[] st;\n', '')
@@ -193,9 +195,3 @@ c = c.replace('k.pr.length == Kernel.PR_SIZE && k.pb.length == Kernel.PB_SIZE &&
               'k.ps.length == np')
 c = conv(c)
 open(CP, 'w').write(c)
-
-# The class invariant states the shape of ps once.
-s = open(KP).read()
-s = s.replace('    //@ public invariant %s  && msg != null' % shape(''), '    //@ public invariant msg != null')
-s = s.replace('%s ;\n' % shape(''), '%s;\n' % shape(''))
-open(KP, 'w').write(s)
