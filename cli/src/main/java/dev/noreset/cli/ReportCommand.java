@@ -76,6 +76,7 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, int[]> byClass = new TreeMap<>();
         List<String> open = new ArrayList<>();
         List<String> conditional = new ArrayList<>();
+        List<String> tactic = new ArrayList<>();
         for (Object o : contracts) {
             Map<?, ?> c = (Map<?, ?>) o;
             String name = String.valueOf(c.get("name"));
@@ -89,6 +90,9 @@ final class ReportCommand implements Callable<Integer> {
             if (p) {
                 proved++;
                 n[0]++;
+                if ("deps".equals(c.get("strategy"))) {
+                    tactic.add("- `" + name + "`");
+                }
             } else {
                 open.add("- " + c.get("status") + ", " + c.get("nodes") + " nodes: `" + name + "`");
             }
@@ -113,6 +117,14 @@ final class ReportCommand implements Callable<Integer> {
             }
             md.append("\nWhat was tried on them, and what it measured: `proofs/README.md`, sections \"How the proofs")
                     .append(" are shaped\" and \"Why the IPC preservation contracts stay open\".\n\n");
+        }
+        if (!tactic.isEmpty()) {
+            md.append("Proved with a fixed tactic of KeY rules before auto mode, not by auto mode alone")
+                    .append(" (`proofs/README.md`, \"The `deps` shape\"):\n\n");
+            for (String s : tactic) {
+                md.append(s).append('\n');
+            }
+            md.append('\n');
         }
         if (!conditional.isEmpty()) {
             md.append("Proved, but conditional: KeY proves contracts modularly, and these ").append(conditional.size())

@@ -52,6 +52,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void namesProofsThatNeededTheDepsTactic(@TempDir Path dir) throws Exception {
+        Path ev = dir.resolve("proofs-evidence.json");
+        Files.writeString(ev, String.format(PROOFS, "true", "").replace("\"nodes\": 50, \"branches\": 1, \"seconds\": 0.2}",
+                "\"nodes\": 50, \"branches\": 1, \"seconds\": 0.2, \"strategy\": \"deps\"}"));
+        StringBuilder md = new StringBuilder();
+        assertTrue(ReportCommand.proofs(ev, dir.resolve("index.tsv"), md, new ArrayList<>()));
+        String tail = md.substring(md.indexOf("not by auto mode alone"));
+        assertTrue(tail.contains("- `Sched[Sched::tick(Kernel,int)].JML normal_behavior operation contract.0`"), md.toString());
+        assertFalse(tail.contains("send(Kernel,int,int)].JML normal_behavior operation contract.0`"), md.toString());
+        StringBuilder plain = new StringBuilder();
+        Files.writeString(ev, String.format(PROOFS, "true", ""));
+        assertTrue(ReportCommand.proofs(ev, dir.resolve("index.tsv"), plain, new ArrayList<>()));
+        assertFalse(plain.toString().contains("auto mode alone"), plain.toString());
+    }
+
+    @Test
     void aRunThatDidNotMatchTheIndexFailsTheReport(@TempDir Path dir) throws Exception {
         Path ev = dir.resolve("proofs-evidence.json");
         Files.writeString(ev, String.format(PROOFS, "false", "\"REGRESSION expected proved, got open: X\""));

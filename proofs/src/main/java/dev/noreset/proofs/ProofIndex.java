@@ -27,6 +27,12 @@ final class ProofIndex {
     static final String NO_EXPAND = "noexpand";
     /** Class axioms applied only after every other rule is exhausted on a goal. */
     static final String DELAYED = "delayed";
+    /**
+     * For the dependency contract of a conjunction of predicates: {@link DepsTactic} unfolds the
+     * predicate once on both heaps and applies the conjuncts' proved dependency contracts, then
+     * auto mode runs with class axioms off.
+     */
+    static final String DEPS = "deps";
 
     final Map<String, String[]> rows = new LinkedHashMap<>();
 
@@ -45,7 +51,7 @@ final class ProofIndex {
             if (f.length < 4 || f.length > 6 || !(f[1].equals("proved") || f[1].equals("open"))
                     || f.length >= 5 && !isStrategy(f[4])) {
                 throw new IllegalArgumentException(file + ":" + lineNo
-                        + ": expected 'contract<TAB>proved|open<TAB>nodes<TAB>branches[<TAB>expand|delayed|noexpand[<TAB>seconds]]'");
+                        + ": expected 'contract<TAB>proved|open<TAB>nodes<TAB>branches[<TAB>expand|delayed|noexpand|deps[<TAB>seconds]]'");
             }
             ix.rows.put(f[0], f);
         }
@@ -58,12 +64,12 @@ final class ProofIndex {
     }
 
     static boolean isStrategy(String s) {
-        return s.equals(EXPAND) || s.equals(DELAYED) || s.equals(NO_EXPAND);
+        return s.equals(EXPAND) || s.equals(DELAYED) || s.equals(NO_EXPAND) || s.equals(DEPS);
     }
 
     static String checkStrategy(String s) {
         if (!isStrategy(s)) {
-            throw new IllegalArgumentException("--strategy must be expand, delayed or noexpand, not " + s);
+            throw new IllegalArgumentException("--strategy must be expand, delayed, noexpand or deps, not " + s);
         }
         return s;
     }

@@ -218,7 +218,7 @@ public final class ProofRunner {
 
     static String classAxioms(String strategy) {
         return switch (strategy) {
-            case ProofIndex.NO_EXPAND -> StrategyProperties.CLASS_AXIOM_OFF;
+            case ProofIndex.NO_EXPAND, ProofIndex.DEPS -> StrategyProperties.CLASS_AXIOM_OFF;
             case ProofIndex.DELAYED -> StrategyProperties.CLASS_AXIOM_DELAYED;
             default -> StrategyProperties.CLASS_AXIOM_FREE;
         };
@@ -253,6 +253,9 @@ public final class ProofRunner {
             proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
             proof.getSettings().getStrategySettings().setMaxSteps(maxSteps);
             proof.getSettings().getStrategySettings().setTimeout(timeoutMs);
+            if (ProofIndex.DEPS.equals(strategy)) {
+                DepsTactic.apply(env, proof, c);
+            }
             env.getProofControl().startAndWaitForAutoMode(proof);
             String status = proof.closed() ? "proved" : "open";
             if (!proof.closed() && System.getenv("NR_KEY_DUMP") != null) {
