@@ -24,11 +24,17 @@ class ReportCommandTest {
              ]}
             """;
 
+    /** Evidence of a matching run in which the contract whose entry ends with {@code entry} also has {@code field}. */
+    private static Path evidenceWith(Path dir, String entry, String field) throws Exception {
+        Path ev = dir.resolve("proofs-evidence.json");
+        Files.writeString(ev, String.format(PROOFS, "true", "").replace(entry + "}", entry + ", " + field + "}"));
+        return ev;
+    }
+
     @Test
     void namesProofsThatRestOnAContractNotProved(@TempDir Path dir) throws Exception {
-        Path ev = dir.resolve("proofs-evidence.json");
-        Files.writeString(ev, String.format(PROOFS, "true", "").replace("\"nodes\": 900, \"branches\": 3, \"seconds\": 1.0}",
-                "\"nodes\": 900, \"branches\": 3, \"seconds\": 1.0, \"restsOn\": [\"Ipc[Ipc::deliver(Kernel,int,int)].x.0\"]}"));
+        Path ev = evidenceWith(dir, "\"nodes\": 900, \"branches\": 3, \"seconds\": 1.0",
+                "\"restsOn\": [\"Ipc[Ipc::deliver(Kernel,int,int)].x.0\"]");
         StringBuilder md = new StringBuilder();
         List<String> summary = new ArrayList<>();
         assertTrue(ReportCommand.proofs(ev, dir.resolve("index.tsv"), md, summary));
@@ -53,9 +59,7 @@ class ReportCommandTest {
 
     @Test
     void namesProofsThatNeededTheDepsTactic(@TempDir Path dir) throws Exception {
-        Path ev = dir.resolve("proofs-evidence.json");
-        Files.writeString(ev, String.format(PROOFS, "true", "").replace("\"nodes\": 50, \"branches\": 1, \"seconds\": 0.2}",
-                "\"nodes\": 50, \"branches\": 1, \"seconds\": 0.2, \"strategy\": \"deps\"}"));
+        Path ev = evidenceWith(dir, "\"nodes\": 50, \"branches\": 1, \"seconds\": 0.2", "\"strategy\": \"deps\"");
         StringBuilder md = new StringBuilder();
         assertTrue(ReportCommand.proofs(ev, dir.resolve("index.tsv"), md, new ArrayList<>()));
         String tail = md.substring(md.indexOf("not by auto mode alone"));

@@ -86,7 +86,7 @@ final class DepsTactic {
             PosInOccurrence step = find(g, t -> t.op().name().toString().equals(name)
                     && t.sub(0).op().name().toString().equals("heap"));
             if (step == null) {
-                continue;
+                throw new IllegalStateException(name + " is read on the anonymised heap but not on the original one");
             }
             UseDependencyContractApp app = UseDependencyContractRule.INSTANCE.createApp(focus, proof.getServices())
                     .setStep(step);
