@@ -419,7 +419,7 @@ public final class ProofRunner {
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --root DIR --out DIR --filter TEXT --max-steps N --timeout SEC --open-timeout SEC --open-steps N --jobs N --names FILE --strategy expand|delayed|noexpand --write-index)");
+                            + " (known: --root DIR --out DIR --filter TEXT --max-steps N --timeout SEC --open-timeout SEC --open-steps N --jobs N --names FILE --strategy expand|delayed|noexpand|deps --write-index)");
                 }
             }
             String show = System.getenv("NR_KEY_SHOWNODE");

@@ -144,13 +144,15 @@ public final class Kernel {
      * Conjuncts: runnable <=> in run queue; free slots carry no state; ranges; a blocked sender
      * waits on a live other; a receiver waits for ANY or a live other; reply pending =>
      * receiving; notify bits only between live processes; pending SENDA entries name live
-     * processes; privilege record ranges.
+     * processes; privilege record ranges. The footprint is listed in the order KeY sorts a
+     * union of locations into (by field name, a field before its elements, array ranges last):
+     * listed in another order, KeY spends most of its dependency proof sorting the union
+     * (proofs/README "Footprints in KeY's order").
      */
     /*@ public model_behavior
-      @ accessible this.pr, this.pb, this.st, this.clock, this.note, this.asy, this.ab, this.pvi,
-      @   pb[USED .. READY + NP - 1], pr[GEN .. RECVFROM + NP - 1], pr[ACOUNT .. ACOUNT + NP - 1], st[*],
-      @   note[*], ab[A_PEND .. A_PEND + NA - 1], asy[A_DST .. A_DST + NA - 1],
-      @   pvi[PV_PRIO .. PV_IOCOUNT + NPRIV - 1];
+      @ accessible this.ab, this.asy, this.clock, this.note, note[*], this.pb, this.pr, this.pvi, this.st, st[*],
+      @   ab[A_PEND .. A_PEND + NA - 1], asy[A_DST .. A_DST + NA - 1], pb[USED .. READY + NP - 1],
+      @   pr[GEN .. RECVFROM + NP - 1], pr[ACOUNT .. ACOUNT + NP - 1], pvi[PV_PRIO .. PV_IOCOUNT + NPRIV - 1];
       @ public model boolean wellFormed() {
       @   return wfRunq() && wfFree() && wfRange() && wfTicks() && wfStamp() && wfSend()
       @     && wfRecv() && wfNote() && wfAsyncSrc() && wfAsyncDst() && wfPriv() && wfReply();

@@ -48,11 +48,12 @@ public final class Memory {
      * an unshared mapped frame belongs to the process that maps it (so releasing a process
      * never frees a frame another space still maps). A model predicate for the same reason as
      * Kernel.wellFormed, split into conjuncts with their own footprints so that an operation
-     * re-proves only the conjuncts whose arrays it writes.
+     * re-proves only the conjuncts whose arrays it writes. The footprint is in KeY's order for
+     * a union of locations, as Kernel.wellFormed's is.
      */
     /*@ public model_behavior
-      @ accessible this.nrFrames, this.firstUser, this.maxMaps, this.kind, this.owner, this.shared, this.mProc,
-      @   this.mPage, this.mFrame, this.mUsed, kind[*], owner[*], shared[*], mProc[*], mPage[*], mFrame[*], mUsed[*];
+      @ accessible this.firstUser, this.kind, kind[*], this.mFrame, mFrame[*], this.mPage, mPage[*], this.mProc, mProc[*],
+      @   this.mUsed, mUsed[*], this.maxMaps, this.nrFrames, this.owner, owner[*], this.shared, shared[*];
       @ public model boolean wellFormed() {
       @   return memFrames() && memMaps() && memExcl() && memUniq() && memOwner();
       @ }
