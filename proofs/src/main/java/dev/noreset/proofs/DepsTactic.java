@@ -46,6 +46,14 @@ import org.key_project.util.collection.ImmutableSLList;
 final class DepsTactic {
     private DepsTactic() { }
 
+    /** KeY's taclet that splits an implication in the antecedent into its premise and conclusion. */
+    private static final TacletFilter IMP_LEFT = new TacletFilter() {
+        @Override
+        protected boolean filter(Taclet t) {
+            return t.name().toString().equals("impLeft");
+        }
+    };
+
     /** Runs the steps before auto mode; throws when a step does not apply (a changed predicate). */
     static void apply(KeYEnvironment<?> env, Proof proof, Contract c)
             throws IOException, InterruptedException, ScriptException {
@@ -120,13 +128,7 @@ final class DepsTactic {
                 continue;
             }
             PosInOccurrence pio = new PosInOccurrence(sf, PosInTerm.getTopLevel(), true);
-            TacletFilter impLeft = new TacletFilter() {
-                @Override
-                protected boolean filter(Taclet t) {
-                    return t.name().toString().equals("impLeft");
-                }
-            };
-            ImmutableList<TacletApp> apps = g.ruleAppIndex().getTacletAppAt(impLeft, pio, proof.getServices());
+            ImmutableList<TacletApp> apps = g.ruleAppIndex().getTacletAppAt(IMP_LEFT, pio, proof.getServices());
             if (apps.isEmpty()) {
                 throw new IllegalStateException("impLeft does not apply to the dependency premise");
             }
