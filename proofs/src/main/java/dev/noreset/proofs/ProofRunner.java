@@ -155,7 +155,7 @@ public final class ProofRunner {
                 boolean knownOpen = row != null && row[1].equals("open") && o.names == null;
                 String strategy = o.strategy != null ? o.strategy : ProofIndex.strategyOf(row);
                 Result r = prove(env, c, knownOpen ? Math.min(o.openSteps, o.maxSteps) : stepBudget(row, o.maxSteps),
-                        (knownOpen ? o.openTimeoutSec : o.timeoutSec) * 1000L, strategy);
+                        (knownOpen ? o.openTimeoutSec : timeBudget(row, o.timeoutSec)) * 1000L, strategy);
                 results.add(r);
                 done++;
                 // With a shared queue, the position in it: how many of all the run's contracts have started.
@@ -182,6 +182,23 @@ public final class ProofRunner {
             return Math.max(maxSteps, 2 * Integer.parseInt(row[2]));
         } catch (NumberFormatException e) {
             return maxSteps;
+        }
+    }
+
+    /**
+     * Seconds for a contract the index lists as proved: five times its recorded time, and at
+     * least the default. The step budget above is what bounds such a proof; this only keeps a
+     * slow hour (single proofs have run 3-4 times slower than recorded) from cutting a large
+     * proof off before it reaches its steps.
+     */
+    static int timeBudget(String[] row, int timeoutSec) {
+        if (row == null || !row[1].equals("proved")) {
+            return timeoutSec;
+        }
+        try {
+            return (int) Math.max(timeoutSec, Math.ceil(5 * Double.parseDouble(row[5])));
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return timeoutSec;
         }
     }
 

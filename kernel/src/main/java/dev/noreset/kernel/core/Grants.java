@@ -205,12 +205,13 @@ public final class Grants {
     /** Dead owner: all its grants go. */
     static void dropAll(Kernel k, int owner) {
         int base = owner * Abi.NR_GRANTS;
-        /*@ loop_invariant 0 <= i && i <= Abi.NR_GRANTS
+        /*@ loop_invariant 0 <= i && i <= Abi.NR_GRANTS && 0 <= base && base + Abi.NR_GRANTS <= Kernel.NG
           @   && (\forall int t; 0 <= t && t < i; !k.gb[Kernel.G_USED + base + t]);
           @ assignable k.gb[Kernel.G_USED + base .. Kernel.G_USED + base + Abi.NR_GRANTS - 1];
           @ decreases Abi.NR_GRANTS - i;
           @*/
         for (int i = 0; i < Abi.NR_GRANTS; i++) {
+            //@ assert 0 <= base + i && base + i < Kernel.NG;
             k.gb[Kernel.G_USED + base + i] = false;
         }
     }

@@ -230,15 +230,14 @@ public final class Procs {
           @*/
         for (int q = 0; q < Kernel.NP; q++) {
             if (q != p) {
-                wakeIfBlockedOn(k, q, p);
+                if (blockedOn(k, q, p)) {
+                    wakeDead(k, q);
+                }
                 //@ assert 0 <= q * Kernel.NSRC + p && q * Kernel.NSRC + p < Kernel.NP * Kernel.NSRC;
                 k.note[q * Kernel.NSRC + p] = false;
             }
         }
-        Async.dropTo(k, p);
-        Async.dropFrom(k, p);
-        clearNotes(k, p);
-        Grants.dropAll(k, p);
+        release(k, p);
         k.pb[Kernel.SENDING + p] = false;
         k.pb[Kernel.RECEIVING + p] = false;
         k.pb[Kernel.STOPPED + p] = false;
@@ -248,36 +247,86 @@ public final class Procs {
         k.pb[Kernel.RUNQ + p] = false;
         k.pr[Kernel.ACOUNT + p] = 0;
         k.pb[Kernel.USED + p] = false;
-        // Both bounds: KeY knows no int range for a heap int (wellFormed keeps GEN in [0, MAX_GEN]).
-        int gen = k.pr[Kernel.GEN + p];
-        k.pr[Kernel.GEN + p] = gen >= 0 && gen < Kernel.MAX_GEN ? gen + 1 : 0;
+        advanceGen(k, p);
         return Abi.OK;
     }
 
+    /** The slot's generation advances (wrapping to 0 after MAX_GEN), so old endpoints go stale. */
+    /*@ normal_behavior
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && 0 <= p && p < Kernel.NP;
+      @ ensures k.pr[Kernel.GEN + p] != \old(k.pr[Kernel.GEN + p]);
+      @ ensures 0 <= k.pr[Kernel.GEN + p] && k.pr[Kernel.GEN + p] <= Kernel.MAX_GEN;
+      @ assignable k.pr[Kernel.GEN + p];
+      @*/
+    static void advanceGen(Kernel k, int p) {
+        // Both bounds: KeY knows no int range for a heap int (wellFormed keeps GEN in [0, MAX_GEN]).
+        int gen = k.pr[Kernel.GEN + p];
+        k.pr[Kernel.GEN + p] = gen >= 0 && gen < Kernel.MAX_GEN ? gen + 1 : 0;
+    }
+
+    /** p's resources go: SENDA entries to and from p, p's pending notifications, p's grants. */
+    /*@ normal_behavior
+      @ requires k != null && k.ab != null && k.ab.length == 3 * Kernel.NA && k.asy != null && k.asy.length == 3 * Kernel.NA;
+      @ requires k.note != null && k.note.length == Kernel.NP * Kernel.NSRC && k.gb != null && k.gb.length == 4 * Kernel.NG;
+      @ requires k.ab != k.note && k.ab != k.gb && k.note != k.gb;
+      @ requires 0 <= p && p < Kernel.NP;
+      @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND + Kernel.NA - 1], k.ab[Kernel.A_DONE .. Kernel.A_DONE + Kernel.NA - 1],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES + Kernel.NA - 1],
+      @   k.ab[Kernel.A_VALID + p * Kernel.AK .. Kernel.A_VALID + p * Kernel.AK + Kernel.AK - 1],
+      @   k.note[p * Kernel.NSRC .. p * Kernel.NSRC + Kernel.NSRC - 1],
+      @   k.gb[Kernel.G_USED + p * Abi.NR_GRANTS .. Kernel.G_USED + p * Abi.NR_GRANTS + Abi.NR_GRANTS - 1];
+      @*/
+    static void release(Kernel k, int p) {
+        Async.dropTo(k, p);
+        Async.dropFrom(k, p);
+        clearNotes(k, p);
+        Grants.dropAll(k, p);
+    }
+
+    /** q is blocked sending to p or receiving from p. */
+    /*@ normal_behavior
+      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE && k.pr != null && k.pr.length == Kernel.PR_SIZE;
+      @ requires 0 <= q && q < Kernel.NP;
+      @ ensures !\result ==> (!k.pb[Kernel.SENDING + q] || k.pr[Kernel.SENDTO + q] != p)
+      @   && (!k.pb[Kernel.RECEIVING + q] || k.pr[Kernel.RECVFROM + q] != p);
+      @ assignable \strictly_nothing;
+      @*/
+    static boolean blockedOn(Kernel k, int q, int p) {
+        return k.pb[Kernel.SENDING + q] && k.pr[Kernel.SENDTO + q] == p
+                || k.pb[Kernel.RECEIVING + q] && k.pr[Kernel.RECVFROM + q] == p;
+    }
+
     /**
-     * q blocked sending to or receiving from p (which is dying) wakes with EDEADSRCDST. As in
-     * TLA+ Die, a woken process ends its whole IPC: a SENDREC loses its send and its receive.
+     * q, blocked on a dying process, wakes with EDEADSRCDST. As in TLA+ Die, a woken process ends
+     * its whole IPC: a SENDREC loses its send and its receive.
      */
-    static void wakeIfBlockedOn(Kernel k, int q, int p) {
-        if (k.pb[Kernel.SENDING + q] && k.pr[Kernel.SENDTO + q] == p
-                || k.pb[Kernel.RECEIVING + q] && k.pr[Kernel.RECVFROM + q] == p) {
-            k.pb[Kernel.SENDING + q] = false;
-            k.pb[Kernel.RECEIVING + q] = false;
-            k.pb[Kernel.REPLY + q] = false;
-            Ipc.complete(k, q, Abi.EDEADSRCDST, false);
-            Sched.requeue(k, q);
-        }
+    /*@ normal_behavior
+      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE && k.pr != null && k.pr.length == Kernel.PR_SIZE
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
+      @ requires 0 <= q && q < Kernel.NP;
+      @ ensures !k.pb[Kernel.SENDING + q] && !k.pb[Kernel.RECEIVING + q] && !k.pb[Kernel.REPLY + q];
+      @ ensures k.pb[Kernel.READY + q] && k.pr[Kernel.RESULT + q] == Abi.EDEADSRCDST && \old(k.clock) <= k.clock;
+      @ assignable k.pb[Kernel.SENDING + q], k.pb[Kernel.RECEIVING + q], k.pb[Kernel.REPLY + q], k.pr[Kernel.RESULT + q],
+      @   k.pb[Kernel.READY + q], k.pb[Kernel.GOTMSG + q], k.pb[Kernel.RUNQ + q], k.st[Kernel.RUNSTAMP + q], k.clock;
+      @*/
+    static void wakeDead(Kernel k, int q) {
+        k.pb[Kernel.SENDING + q] = false;
+        k.pb[Kernel.RECEIVING + q] = false;
+        k.pb[Kernel.REPLY + q] = false;
+        Ipc.complete(k, q, Abi.EDEADSRCDST, false);
+        Sched.requeue(k, q);
     }
 
     /** Drops every notification pending for p. */
     static void clearNotes(Kernel k, int p) {
         int base = p * Kernel.NSRC;
-        /*@ loop_invariant 0 <= n && n <= Kernel.NSRC
+        /*@ loop_invariant 0 <= n && n <= Kernel.NSRC && 0 <= base && base + Kernel.NSRC <= Kernel.NP * Kernel.NSRC
           @   && (\forall int t; 0 <= t && t < n; !k.note[base + t]);
           @ assignable k.note[base .. base + Kernel.NSRC - 1];
           @ decreases Kernel.NSRC - n;
           @*/
         for (int n = 0; n < Kernel.NSRC; n++) {
+            //@ assert 0 <= base + n && base + n < Kernel.NP * Kernel.NSRC;
             k.note[base + n] = false;
         }
     }
