@@ -225,7 +225,7 @@ public final class Procs {
           @   && k.pr[Kernel.RECVFROM + t] == \old(k.pr[Kernel.RECVFROM + t]));
           @ assignable k.pb[Kernel.SENDING .. Kernel.RECEIVING + Kernel.NP - 1], k.pb[Kernel.RUNQ .. Kernel.GOTMSG + Kernel.NP - 1],
           @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
-          @   k.note[*], k.clock;
+          @   k.clock;
           @ decreases Kernel.NP - q;
           @*/
         for (int q = 0; q < Kernel.NP; q++) {
@@ -233,8 +233,6 @@ public final class Procs {
                 if (blockedOn(k, q, p)) {
                     wakeDead(k, q);
                 }
-                //@ assert 0 <= q * Kernel.NSRC + p && q * Kernel.NSRC + p < Kernel.NP * Kernel.NSRC;
-                k.note[q * Kernel.NSRC + p] = false;
             }
         }
         release(k, p);
@@ -265,8 +263,8 @@ public final class Procs {
     }
 
     /**
-     * p's resources go: SENDA entries to and from p, p's pending notifications, p's grants. What
-     * each drop does is specified and proved at dropTo, dropFrom and the loops of clearNotes and
+     * p's resources go: SENDA entries to and from p, notifications pending for p or from p, p's grants. What
+     * each drop does is specified and proved at dropTo, dropFrom and the loops of clearNotes, clearNotesFrom and
      * Grants.dropAll; this contract states only the frame, because exit's functional proof needs
      * nothing more, and quantified effects here cost it dearly: KeY instantiates such a
      * postcondition with every array index of exit's own postconditions and splits on each
@@ -282,13 +280,14 @@ public final class Procs {
       @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND + Kernel.NA - 1], k.ab[Kernel.A_DONE .. Kernel.A_DONE + Kernel.NA - 1],
       @   k.asy[Kernel.A_RES .. Kernel.A_RES + Kernel.NA - 1],
       @   k.ab[Kernel.A_VALID + p * Kernel.AK .. Kernel.A_VALID + p * Kernel.AK + Kernel.AK - 1],
-      @   k.note[p * Kernel.NSRC .. p * Kernel.NSRC + Kernel.NSRC - 1],
+      @   k.note[*],
       @   k.gb[Kernel.G_USED + p * Abi.NR_GRANTS .. Kernel.G_USED + p * Abi.NR_GRANTS + Abi.NR_GRANTS - 1];
       @*/
     static void release(Kernel k, int p) {
         Async.dropTo(k, p);
         Async.dropFrom(k, p);
         clearNotes(k, p);
+        clearNotesFrom(k, p);
         Grants.dropAll(k, p);
     }
 
@@ -329,6 +328,19 @@ public final class Procs {
         k.pb[Kernel.REPLY + q] = false;
         Ipc.complete(k, q, Abi.EDEADSRCDST, false);
         Sched.requeue(k, q);
+    }
+
+    /** Drops every notification p sent that is still pending (p's bit at every other process). */
+    static void clearNotesFrom(Kernel k, int p) {
+        /*@ loop_invariant 0 <= q && q <= Kernel.NP && 0 <= p && p < Kernel.NSRC
+          @   && (\forall int t; 0 <= t && t < q; !k.note[t * Kernel.NSRC + p]);
+          @ assignable k.note[*];
+          @ decreases Kernel.NP - q;
+          @*/
+        for (int q = 0; q < Kernel.NP; q++) {
+            //@ assert 0 <= q * Kernel.NSRC + p && q * Kernel.NSRC + p < Kernel.NP * Kernel.NSRC;
+            k.note[q * Kernel.NSRC + p] = false;
+        }
     }
 
     /** Drops every notification pending for p. */
