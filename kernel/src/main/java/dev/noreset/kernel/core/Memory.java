@@ -116,13 +116,13 @@ public final class Memory {
     public Memory(int frames, int firstUserFrame) {
         // Allocations first, then the field stores (as in Kernel()).
         int[] kind0 = Fresh.ints(frames);
-        int[] owner0 = Fresh.ints(frames);
-        boolean[] shared0 = Fresh.flags(frames);
-        int[] mProc0 = Fresh.ints(frames);
-        int[] mPage0 = Fresh.ints(frames);
-        int[] mFrame0 = Fresh.ints(frames);
+        int[] owner0 = Fresh.opaqueInts(frames);
+        boolean[] shared0 = Fresh.opaqueFlags(frames);
+        int[] mProc0 = Fresh.opaqueInts(frames);
+        int[] mPage0 = Fresh.opaqueInts(frames);
+        int[] mFrame0 = Fresh.opaqueInts(frames);
         boolean[] mUsed0 = Fresh.flags(frames);
-        boolean[] mWrite0 = Fresh.flags(frames);
+        boolean[] mWrite0 = Fresh.opaqueFlags(frames);
         markKernelFrames(kind0, firstUserFrame);
         nrFrames = frames;
         firstUser = firstUserFrame;
