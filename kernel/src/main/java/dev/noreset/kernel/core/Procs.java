@@ -263,14 +263,14 @@ public final class Procs {
     }
 
     /**
-     * p's resources go: SENDA entries to and from p, notifications pending for p or from p, p's grants. What
-     * each drop does is specified and proved at dropTo, dropFrom and the loops of clearNotes, clearNotesFrom and
-     * Grants.dropAll; this contract states only the frame, because exit's functional proof needs
-     * nothing more, and quantified effects here cost it dearly: KeY instantiates such a
-     * postcondition with every array index of exit's own postconditions and splits on each
-     * instance (measured with dropTo's postcondition in the caller: about 37,000 of 40,311 nodes,
-     * proofs/README "Procs.exit's functional case"). Exit's "preserves wellFormed()" case, still open, will need
-     * the effects stated here.
+     * p's resources go: SENDA entries to and from p, notifications pending for p or from p, and
+     * p's grants. What each drop does is specified and proved at dropTo, dropFrom and the loops of
+     * clearNotes, clearNotesFrom and Grants.dropAll; this contract states only the frame, because
+     * exit's functional proof needs nothing more, and quantified effects here cost it dearly: KeY
+     * instantiates such a postcondition with every array index of exit's own postconditions and
+     * splits on each instance (measured with dropTo's postcondition in the caller: about 37,000
+     * of 40,311 nodes, proofs/README "Procs.exit's functional case"). Exit's "preserves
+     * wellFormed()" case, still open, will need the effects stated here.
      */
     /*@ normal_behavior
       @ requires k != null && k.ab != null && k.ab.length == 3 * Kernel.NA && k.asy != null && k.asy.length == 3 * Kernel.NA;
