@@ -305,16 +305,16 @@ public final class Async {
       @ requires 0 <= p && p < Kernel.NP;
       @ ensures (\forall int t; 0 <= t && t < Kernel.NA;
       @   k.ab[Kernel.A_PEND + t] == (\old(k.ab[Kernel.A_PEND + t]) && k.asy[Kernel.A_DST + t] != p));
-      @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND + Kernel.NA - 1],
-      @   k.ab[Kernel.A_DONE .. Kernel.A_DONE + Kernel.NA - 1], k.asy[Kernel.A_RES .. Kernel.A_RES + Kernel.NA - 1];
+      @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND_END],
+      @   k.ab[Kernel.A_DONE .. Kernel.A_DONE_END], k.asy[Kernel.A_RES .. Kernel.A_RES_END];
       @*/
     static void dropTo(Kernel k, int p) {
         /*@ loop_invariant 0 <= a && a <= Kernel.NA
           @   && (\forall int t; 0 <= t && t < a;
           @        k.ab[Kernel.A_PEND + t] == (\old(k.ab[Kernel.A_PEND + t]) && k.asy[Kernel.A_DST + t] != p))
           @   && (\forall int t; a <= t && t < Kernel.NA; k.ab[Kernel.A_PEND + t] == \old(k.ab[Kernel.A_PEND + t]));
-          @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND + Kernel.NA - 1],
-          @   k.ab[Kernel.A_DONE .. Kernel.A_DONE + Kernel.NA - 1], k.asy[Kernel.A_RES .. Kernel.A_RES + Kernel.NA - 1];
+          @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND_END],
+          @   k.ab[Kernel.A_DONE .. Kernel.A_DONE_END], k.asy[Kernel.A_RES .. Kernel.A_RES_END];
           @ decreases Kernel.NA - a;
           @*/
         for (int a = 0; a < Kernel.NA; a++) {
