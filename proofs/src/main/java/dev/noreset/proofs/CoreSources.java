@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -44,13 +43,7 @@ final class CoreSources {
      * from both texts.
      */
     static String forKey(String source) {
-        Matcher m = ALSO.matcher(source);
-        StringBuilder sb = new StringBuilder(source.length());
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + "    "));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return ALSO.matcher(source).replaceAll("$1    ");
     }
 
     /** Writes the core into {@code stage/dev/noreset/kernel/core} and returns {@code stage}. */

@@ -39,7 +39,7 @@ class CoreSourcesTest {
      */
     @Test
     void keyReadsTheSameSpecificationCases() throws IOException {
-        Path core = root().resolve(CoreSources.CORE_DIR);
+        Path core = ProofRunner.findRoot().resolve(CoreSources.CORE_DIR);
         int changed = 0;
         int cases = 0;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(core, "*.java")) {
@@ -95,16 +95,5 @@ class CoreSourcesTest {
         for (LabeledParserRuleContext c : cs) {
             sb.append(' ').append(kind).append('[').append(c.first.getText()).append(']');
         }
-    }
-
-    private static Path root() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve(CoreSources.CORE_DIR))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
-        }
-        return p;
     }
 }
