@@ -77,6 +77,7 @@ final class ReportCommand implements Callable<Integer> {
         List<String> open = new ArrayList<>();
         List<String> conditional = new ArrayList<>();
         List<String> tactic = new ArrayList<>();
+        int replayed = 0;
         for (Object o : contracts) {
             Map<?, ?> c = (Map<?, ?>) o;
             String name = String.valueOf(c.get("name"));
@@ -90,6 +91,9 @@ final class ReportCommand implements Callable<Integer> {
             if (p) {
                 proved++;
                 n[0]++;
+                if ("replay".equals(c.get("method"))) {
+                    replayed++;
+                }
                 if ("deps".equals(c.get("strategy"))) {
                     tactic.add("- `" + name + "`");
                 }
@@ -104,6 +108,10 @@ final class ReportCommand implements Callable<Integer> {
                 .append(j.get("intRules")).append("`, finished ").append(j.get("finished")).append("). ");
         md.append(runOk ? "Every contract had the outcome `proofs/index.tsv` expects.\n\n"
                 : "The run did NOT match the index: " + j.get("problems") + "\n\n");
+        md.append("Of the ").append(proved).append(" proofs, ").append(replayed)
+                .append(" were checked by KeY step by step from stored certificates of earlier auto-mode proofs and ")
+                .append(proved - replayed).append(" were found by auto mode in this run (`proofs/README.md`,")
+                .append(" \"Certificates\").\n\n");
         md.append("| class | proved | contracts |\n|---|---:|---:|\n");
         for (Map.Entry<String, int[]> e : byClass.entrySet()) {
             md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()[0]).append(" | ")

@@ -19,12 +19,21 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--large", description = "With --models: also run the large configurations.")
     boolean large;
 
+    @Option(names = "--search", description = "With --proofs: ignore the stored proof certificates and let KeY's"
+            + " auto mode search every proof.")
+    boolean search;
+
+    @Option(names = "--save-certificates", description = "With --proofs: store a certificate (proofs/certificates)"
+            + " for every proof auto mode closes; implies --search.")
+    boolean save;
+
     @Override
     public Integer call() throws Exception {
         boolean all = !proofs && !models;
         int rc = 0;
         if (proofs || all) {
-            rc |= dev.noreset.proofs.ProofRunner.runCli(new String[0]);
+            rc |= dev.noreset.proofs.ProofRunner.runCli(save ? new String[] {"--search", "--save-certificates"}
+                    : search ? new String[] {"--search"} : new String[0]);
         }
         if (models || all) {
             rc |= dev.noreset.tla.ModelRunner.runCli(large ? new String[] {"--large"} : new String[0]);

@@ -32,6 +32,15 @@ class ReportCommandTest {
     }
 
     @Test
+    void saysHowManyProofsWereCheckedFromCertificates(@TempDir Path dir) throws Exception {
+        Path ev = evidenceWith(dir, "\"nodes\": 900, \"branches\": 3, \"seconds\": 1.0", "\"method\": \"replay\"");
+        StringBuilder md = new StringBuilder();
+        assertTrue(ReportCommand.proofs(ev, dir.resolve("index.tsv"), md, new ArrayList<>()));
+        assertTrue(md.toString().contains("Of the 2 proofs, 1 were checked by KeY step by step from stored certificates"
+                + " of earlier auto-mode proofs and 1 were found by auto mode in this run"), md.toString());
+    }
+
+    @Test
     void namesProofsThatRestOnAContractNotProved(@TempDir Path dir) throws Exception {
         Path ev = evidenceWith(dir, "\"nodes\": 900, \"branches\": 3, \"seconds\": 1.0",
                 "\"restsOn\": [\"Ipc[Ipc::deliver(Kernel,int,int)].x.0\"]");

@@ -31,8 +31,8 @@ final class Evidence {
         for (int i = 0; i < results.size(); i++) {
             ProofRunner.Result r = results.get(i);
             sb.append(String.format(Locale.ROOT,
-                    "    {\"name\": %s, \"status\": \"%s\", \"nodes\": %d, \"branches\": %d, \"seconds\": %.2f, \"strategy\": \"%s\", \"uses\": %s",
-                    quote(r.name), r.status, r.nodes, r.branches, r.seconds, r.strategy, array(r.uses)));
+                    "    {\"name\": %s, \"status\": \"%s\", \"nodes\": %d, \"branches\": %d, \"seconds\": %.2f, \"strategy\": \"%s\", \"method\": \"%s\", \"uses\": %s",
+                    quote(r.name), r.status, r.nodes, r.branches, r.seconds, r.strategy, r.method, array(r.uses)));
             if (restsOn.containsKey(r.name)) {
                 sb.append(", \"restsOn\": ").append(array(restsOn.get(r.name)));
             }

@@ -111,6 +111,14 @@ public final class ProofRunner {
         }
         out.printf("proofs: %d of the %d proofs rest only on proved contracts; %d apply a contract that is"
                 + " not proved (evidence: restsOn)%n", proved - resting.size(), proved, resting.size());
+        int replayed = 0;
+        for (Result r : results) {
+            if (r.method.equals(REPLAY)) {
+                replayed++;
+            }
+        }
+        out.printf("proofs: %d checked from stored certificates (proofs/certificates), %d searched by auto mode%n",
+                replayed, results.size() - replayed);
         out.printf("proofs: %d proved / %d contracts, %.0f s%n", proved, results.size(), total);
         return problems.isEmpty() ? 0 : 1;
     }
@@ -155,7 +163,9 @@ public final class ProofRunner {
                 boolean knownOpen = row != null && row[1].equals("open") && o.names == null;
                 String strategy = o.strategy != null ? o.strategy : ProofIndex.strategyOf(row);
                 Result r = prove(env, c, knownOpen ? Math.min(o.openSteps, o.maxSteps) : stepBudget(row, o.maxSteps),
-                        (knownOpen ? o.openTimeoutSec : timeBudget(row, o.timeoutSec)) * 1000L, strategy);
+                        (knownOpen ? o.openTimeoutSec : timeBudget(row, o.timeoutSec)) * 1000L, strategy,
+                        o.certificates != null ? o.certificates : root.resolve("proofs").resolve("certificates"),
+                        !o.search && o.strategy == null, o.saveCertificates);
                 results.add(r);
                 done++;
                 // With a shared queue, the position in it: how many of all the run's contracts have started.
@@ -241,7 +251,13 @@ public final class ProofRunner {
         };
     }
 
-    static Result prove(KeYEnvironment<?> env, Contract c, int maxSteps, long timeoutMs, String strategy) {
+    /** Result.method: found by KeY's auto mode in this run. */
+    static final String SEARCH = "search";
+    /** Result.method: a stored certificate replayed and checked step by step by KeY in this run. */
+    static final String REPLAY = "replay";
+
+    static Result prove(KeYEnvironment<?> env, Contract c, int maxSteps, long timeoutMs, String strategy,
+            Path certDir, boolean replay, boolean save) {
         long t0 = System.nanoTime();
         Proof proof = null;
         try {
@@ -270,10 +286,26 @@ public final class ProofRunner {
             proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
             proof.getSettings().getStrategySettings().setMaxSteps(maxSteps);
             proof.getSettings().getStrategySettings().setTimeout(timeoutMs);
-            if (ProofIndex.DEPS.equals(strategy)) {
-                DepsTactic.apply(env, proof, c);
+            String method = SEARCH;
+            Path cert = certDir == null ? null : Certificates.file(certDir, shortName(c));
+            if (replay && cert != null && Files.exists(cert)) {
+                String why = Certificates.replay(cert, proof);
+                if (why == null) {
+                    method = REPLAY;
+                } else {
+                    // Never trusted: a fresh proof, searched by auto mode as if there were no certificate.
+                    System.err.println("proofs: certificate of " + shortName(c) + " not used (" + why + "); searching");
+                    return prove(env, c, maxSteps, timeoutMs, strategy, certDir, false, save);
+                }
+            } else {
+                if (ProofIndex.DEPS.equals(strategy)) {
+                    DepsTactic.apply(env, proof, c);
+                }
+                env.getProofControl().startAndWaitForAutoMode(proof);
+                if (save && cert != null && proof.closed()) {
+                    Certificates.save(cert, shortName(c), proof);
+                }
             }
-            env.getProofControl().startAndWaitForAutoMode(proof);
             String status = proof.closed() ? "proved" : "open";
             if (!proof.closed() && System.getenv("NR_KEY_DUMP") != null) {
                 StringBuilder all = new StringBuilder();
@@ -300,8 +332,10 @@ public final class ProofRunner {
             if (System.getenv("NR_KEY_TREE") != null) {
                 printBranches(proof.root(), proof.countNodes() / 50, 0);
             }
-            return new Result(shortName(c), status, proof.countNodes(), proof.countBranches(),
+            Result done = new Result(shortName(c), status, proof.countNodes(), proof.countBranches(),
                     (System.nanoTime() - t0) / 1e9, strategy, usedContracts(proof));
+            done.method = method;
+            return done;
         } catch (Exception e) {
             return new Result(shortName(c), "error", 0, 0, (System.nanoTime() - t0) / 1e9, strategy, List.of());
         } finally {
@@ -371,6 +405,8 @@ public final class ProofRunner {
         final String strategy;
         /** Contracts the proof applied (method, loop-free dependency contracts), by short name. */
         final List<String> uses;
+        /** How the proof was obtained: {@link #SEARCH} (auto mode) or {@link #REPLAY} (a certificate checked). */
+        String method = SEARCH;
 
         Result(String name, String status, int nodes, int branches, double seconds, String strategy, List<String> uses) {
             this.name = name;
@@ -404,6 +440,12 @@ public final class ProofRunner {
         boolean writeIndex;
         /** Null: each contract's strategy from the index; else this one for every contract run. */
         String strategy;
+        /** Certificate folder (default proofs/certificates under the root). */
+        Path certificates;
+        /** Ignore certificates: every contract is searched by auto mode. */
+        boolean search;
+        /** Write a certificate for every proof auto mode closes in this run. */
+        boolean saveCertificates;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -418,6 +460,9 @@ public final class ProofRunner {
                     case "--open-timeout" -> o.openTimeoutSec = parseSteps(value(args, ++i, a));
                     case "--open-steps" -> o.openSteps = parseSteps(value(args, ++i, a));
                     case "--write-index" -> o.writeIndex = true;
+                    case "--search" -> o.search = true;
+                    case "--save-certificates" -> o.saveCertificates = true;
+                    case "--certificates" -> o.certificates = Paths.get(value(args, ++i, a)).toAbsolutePath();
                     case "--strategy" -> o.strategy = ProofIndex.checkStrategy(value(args, ++i, a));
                     case "--jobs" -> o.jobs = parseSteps(value(args, ++i, a));
                     case "--shard" -> {
@@ -436,7 +481,7 @@ public final class ProofRunner {
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --root DIR --out DIR --filter TEXT --max-steps N --timeout SEC --open-timeout SEC --open-steps N --jobs N --names FILE --strategy expand|delayed|noexpand|deps --write-index)");
+                            + " (known: --root DIR --out DIR --filter TEXT --max-steps N --timeout SEC --open-timeout SEC --open-steps N --jobs N --names FILE --strategy expand|delayed|noexpand|deps --write-index --search --save-certificates --certificates DIR)");
                 }
             }
             String show = System.getenv("NR_KEY_SHOWNODE");

@@ -126,6 +126,16 @@ final class Shards {
                 cmd.add("--filter");
                 cmd.add(o.filter);
             }
+            if (o.certificates != null) {
+                cmd.add("--certificates");
+                cmd.add(o.certificates.toString());
+            }
+            if (o.search) {
+                cmd.add("--search");
+            }
+            if (o.saveCertificates) {
+                cmd.add("--save-certificates");
+            }
             procs.add(new ProcessBuilder(cmd).redirectErrorStream(true).start());
         }
         List<Thread> pumps = new ArrayList<>();
@@ -169,7 +179,7 @@ final class Shards {
         for (ProofRunner.Result r : results) {
             sb.append(r.name).append('\t').append(r.status).append('\t').append(r.nodes).append('\t')
                     .append(r.branches).append('\t').append(String.format(Locale.ROOT, "%.2f", r.seconds)).append('\t').append(r.strategy)
-                    .append('\t').append(String.join(";", r.uses)).append('\n');
+                    .append('\t').append(String.join(";", r.uses)).append('\t').append(r.method).append('\n');
         }
         Files.writeString(file, sb.toString());
     }
@@ -178,9 +188,11 @@ final class Shards {
         List<ProofRunner.Result> rs = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             String[] f = line.split("\t", -1);
-            if (f.length == 7) {
-                rs.add(new ProofRunner.Result(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                        Double.parseDouble(f[4]), f[5], f[6].isEmpty() ? List.of() : List.of(f[6].split(";"))));
+            if (f.length == 8) {
+                ProofRunner.Result r = new ProofRunner.Result(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                        Double.parseDouble(f[4]), f[5], f[6].isEmpty() ? List.of() : List.of(f[6].split(";")));
+                r.method = f[7];
+                rs.add(r);
             }
         }
         return rs;
