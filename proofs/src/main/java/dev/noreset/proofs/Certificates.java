@@ -116,6 +116,23 @@ final class Certificates {
         return null;
     }
 
+    /** Problems for a complete run: certificate files in {@code dir} that belong to no contract of the core. */
+    static java.util.List<String> orphans(Path dir, java.util.Collection<String> contracts) throws IOException {
+        java.util.Set<Path> expected = new java.util.HashSet<>();
+        for (String c : contracts) {
+            expected.add(file(dir, c).getFileName());
+        }
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                files.map(Path::getFileName).filter(f -> f.toString().endsWith(".proof.gz") && !expected.contains(f))
+                        .sorted().forEach(f -> problems.add("ORPHAN certificate of no contract: " + dir.resolve(f)
+                        + " (delete it, or regenerate with --save-certificates)"));
+            }
+        }
+        return problems;
+    }
+
     private static String firstLine(Throwable t) {
         Throwable c = t.getCause() != null ? t.getCause() : t;
         String m = String.valueOf(c.getMessage());

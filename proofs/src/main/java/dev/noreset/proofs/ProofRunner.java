@@ -98,6 +98,14 @@ public final class ProofRunner {
             out.println("proofs: wrote " + indexFile);
             problems = new ArrayList<>();
         }
+        if (complete) {
+            List<String> all = new ArrayList<>();
+            for (Result r : results) {
+                all.add(r.name);
+            }
+            problems.addAll(Certificates.orphans(
+                    o.certificates != null ? o.certificates : root.resolve("proofs").resolve("certificates"), all));
+        }
         Map<String, java.util.TreeSet<String>> resting = ProofClosure.restingOnOpen(results);
         Evidence.write(outDir.resolve("proofs-evidence.json"), results, total, problems, resting);
         for (String p : problems) {

@@ -65,6 +65,17 @@ class CertificatesTest {
         assertTrue(by.get(SWAPPED).nodes > 0);
     }
 
+    @Test
+    void aCertificateOfNoContractIsAProblem(@TempDir Path tmp) throws Exception {
+        Files.write(Certificates.file(tmp, OWN), new byte[] {1});
+        Files.write(Certificates.file(tmp, "Gone[Gone::f()].JML normal_behavior operation contract.0"), new byte[] {1});
+        Files.writeString(tmp.resolve("README.md"), "not a certificate");
+        List<String> problems = Certificates.orphans(tmp, List.of(OWN, CUT));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("Gone_Gone__f___.JML_normal_behavior_operation_contract.0.proof.gz"), problems.get(0));
+        assertEquals(List.of(), Certificates.orphans(tmp.resolve("missing"), List.of(OWN)));
+    }
+
     static String gunzip(Path f) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
