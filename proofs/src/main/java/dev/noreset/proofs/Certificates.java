@@ -7,8 +7,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -71,8 +77,7 @@ final class Certificates {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp))) {
             out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -117,14 +122,14 @@ final class Certificates {
     }
 
     /** Problems for a complete run: certificate files in {@code dir} that belong to no contract of the core. */
-    static java.util.List<String> orphans(Path dir, java.util.Collection<String> contracts) throws IOException {
-        java.util.Set<Path> expected = new java.util.HashSet<>();
+    static List<String> orphans(Path dir, Collection<String> contracts) throws IOException {
+        Set<Path> expected = new HashSet<>();
         for (String c : contracts) {
             expected.add(file(dir, c).getFileName());
         }
-        java.util.List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (Files.isDirectory(dir)) {
-            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
                 files.map(Path::getFileName).filter(f -> f.toString().endsWith(".proof.gz") && !expected.contains(f))
                         .sorted().forEach(f -> problems.add("ORPHAN certificate of no contract: " + dir.resolve(f)
                         + " (delete it, or regenerate with --save-certificates)"));

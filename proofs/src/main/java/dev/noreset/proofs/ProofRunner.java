@@ -99,12 +99,7 @@ public final class ProofRunner {
             problems = new ArrayList<>();
         }
         if (complete) {
-            List<String> all = new ArrayList<>();
-            for (Result r : results) {
-                all.add(r.name);
-            }
-            problems.addAll(Certificates.orphans(
-                    o.certificates != null ? o.certificates : root.resolve("proofs").resolve("certificates"), all));
+            problems.addAll(Certificates.orphans(o.certificateDir(root), results.stream().map(r -> r.name).toList()));
         }
         Map<String, java.util.TreeSet<String>> resting = ProofClosure.restingOnOpen(results);
         Evidence.write(outDir.resolve("proofs-evidence.json"), results, total, problems, resting);
@@ -112,19 +107,17 @@ public final class ProofRunner {
             out.println("proofs: MISMATCH " + p);
         }
         int proved = 0;
+        int replayed = 0;
         for (Result r : results) {
             if (r.status.equals("proved")) {
                 proved++;
             }
-        }
-        out.printf("proofs: %d of the %d proofs rest only on proved contracts; %d apply a contract that is"
-                + " not proved (evidence: restsOn)%n", proved - resting.size(), proved, resting.size());
-        int replayed = 0;
-        for (Result r : results) {
             if (r.method.equals(REPLAY)) {
                 replayed++;
             }
         }
+        out.printf("proofs: %d of the %d proofs rest only on proved contracts; %d apply a contract that is"
+                + " not proved (evidence: restsOn)%n", proved - resting.size(), proved, resting.size());
         out.printf("proofs: %d checked from stored certificates (proofs/certificates), %d searched by auto mode%n",
                 replayed, results.size() - replayed);
         out.printf("proofs: %d proved / %d contracts, %.0f s%n", proved, results.size(), total);
@@ -172,8 +165,7 @@ public final class ProofRunner {
                 String strategy = o.strategy != null ? o.strategy : ProofIndex.strategyOf(row);
                 Result r = prove(env, c, knownOpen ? Math.min(o.openSteps, o.maxSteps) : stepBudget(row, o.maxSteps),
                         (knownOpen ? o.openTimeoutSec : timeBudget(row, o.timeoutSec)) * 1000L, strategy,
-                        o.certificates != null ? o.certificates : root.resolve("proofs").resolve("certificates"),
-                        !o.search && o.strategy == null, o.saveCertificates);
+                        o.certificateDir(root), !o.search && o.strategy == null, o.saveCertificates);
                 results.add(r);
                 done++;
                 // With a shared queue, the position in it: how many of all the run's contracts have started.
@@ -454,6 +446,10 @@ public final class ProofRunner {
         boolean search;
         /** Write a certificate for every proof auto mode closes in this run. */
         boolean saveCertificates;
+
+        Path certificateDir(Path root) {
+            return certificates != null ? certificates : root.resolve("proofs").resolve("certificates");
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
