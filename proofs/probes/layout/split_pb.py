@@ -1,10 +1,12 @@
-"""Preview of the per-field layout in a scratch copy of the repository (never on a real tree).
+"""The per-field layout of the process flags, as a rewrite of the flat layout (applied to main on
+2026-12-06 evening; kept as the record of how that change was made, proofs/README "The per-flag
+layout"). It expects the flat layout and so does nothing useful on today's tree.
 
 Rewrites the core's flat flag array `pb` into one boolean[] per flag: `k.pb[Kernel.USED + e]`
-becomes `k.used[e]`, ranges `pb[USED .. READY + NP - 1]` and `pb[*]` become lists of whole
+becomes `k.used[e]`, ranges `pb[USED .. READY_END]` and `pb[*]` become lists of whole
 arrays, the PB_SIZE frame quantifiers become one quantifier over NP per flag, and the shape and
 distinctness facts of `pb` become those of the eight arrays; Kernel.java gets the eight fields,
-their creation and their pairwise distinctness. Run from the copy's root: python3 split_pb.py
+their creation and their pairwise distinctness. Run from a flat-layout copy's root: python3 split_pb.py
 """
 import glob
 import re
@@ -33,7 +35,7 @@ def conv(s):
         inner=s[j+3:k]
         out.append(s[i:j])
         m=re.match(r'\s*(?:Kernel\.)?([A-Z]+)\s*\+\s*(.*)$',inner,re.S)
-        r=re.match(r'\s*(?:Kernel\.)?([A-Z]+)\s*\.\.\s*(?:Kernel\.)?([A-Z]+)\s*\+\s*(?:Kernel\.)?NP\s*-\s*1\s*$',inner)
+        r=re.match(r'\s*(?:Kernel\.)?([A-Z]+)\s*\.\.\s*(?:Kernel\.)?([A-Z]+)(?:_END|\s*\+\s*(?:Kernel\.)?NP\s*-\s*1)\s*$',inner)
         pre=''
         # prefix like "k." stays: we emit name only; caller's prefix precedes 'pb'
         if r and r.group(1) in FL:
@@ -110,4 +112,53 @@ def narrow(m):
             c = c.replace('this.%s, ' % x, '')
     return c
 t = re.sub(r'accessible [^;]*;', narrow, t)
+open(KP, 'w').write(t)
+# Helper cases that restate shape facts instead of \invariant_for(k) (complete, wake, deliverNote,
+# blockSend, ...) need the distinctness of each flag array they assign from the other seven: without
+# it their proofs stop with no rule left. Pairs in a fixed order; a callee's assigned arrays are a
+# subset of its caller's, so the caller's requires imply the callee's.
+SHAPE8 = ' && '.join('k.%s != null && k.%s.length == Kernel.NP' % (x, x) for x in ORDER_NAMES)
+def add_pairs(case):
+    if SHAPE8 not in case or '\\invariant_for(k)' in case or 'k.used != k.sending' in case:
+        return case
+    am = re.search(r'assignable ([^;]*);', case, re.S)
+    if not am:
+        return case
+    w = [x for x in ORDER_NAMES if re.search(r'\bk\.%s\[' % x, am.group(1))]
+    if not w:
+        return case
+    pairs = [(a, b) for a, b in itertools.combinations(ORDER_NAMES, 2) if a in w or b in w]
+    req = ' && '.join('k.%s != k.%s' % p for p in pairs)
+    i = case.index('      @ ensures') if '      @ ensures' in case else case.index('      @ assignable')
+    return case[:i] + '      @ requires ' + req + ';\n' + case[i:]
+for f in glob.glob('kernel/src/main/java/dev/noreset/kernel/core/*.java'):
+    t = open(f).read()
+    def spec(m):
+        parts = re.split(r'(      @ also )', m.group(0))
+        return ''.join(add_pairs(p) if not p.startswith('      @ also') else p for p in parts)
+    t = re.sub(r'/\*@ public normal_behavior.*?@\*/', spec, t, flags=re.S)
+    open(f, 'w').write(t)
+# Footprints in KeY's order (proofs/README "Footprints in KeY's order"): fields by name, each
+# field's [*] right after it, then the ranges by array name. The rewrite above broke that order.
+def sort_fp(m):
+    items = [x.strip() for x in re.sub(r'\s*@\s*', ' ', m.group(1)).split(',')]
+    def key(x):
+        r = re.match(r'this\.(\w+)$', x)
+        if r: return (0, r.group(1), 0)
+        r = re.match(r'(\w+)\[\*\]$', x)
+        if r: return (0, r.group(1), 1)
+        r = re.match(r'(\w+)\[', x)
+        return (1, r.group(1), 0)
+    items = sorted(items, key=key)
+    lines, cur = [], ''
+    for x in items:
+        if cur and len(cur) + len(x) > 90:
+            lines.append(cur + ',')
+            cur = x
+        else:
+            cur = cur + ', ' + x if cur else x
+    lines.append(cur)
+    return 'accessible ' + '\n      @   '.join(lines) + ';'
+t = open(KP).read()
+t = re.sub(r'accessible ([^;]*);', sort_fp, t)
 open(KP, 'w').write(t)

@@ -13,42 +13,65 @@ public final class Async {
     // Sched.tick).
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && 0 <= i && i < Kernel.AK;
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= i && i < Kernel.AK;
       @ ensures \result == Abi.OK && \invariant_for(k);
-      @ ensures k.asy[Kernel.A_EP + caller * Kernel.AK + i] == dstEp && k.ab[Kernel.A_VALID + caller * Kernel.AK + i] == valid;
-      @ ensures !k.ab[Kernel.A_PEND + caller * Kernel.AK + i] && !k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
+      @ ensures k.asy[Kernel.A_EP + caller * Kernel.AK + i] == dstEp
+      @   && k.ab[Kernel.A_VALID + caller * Kernel.AK + i] == valid;
+      @ ensures !k.ab[Kernel.A_PEND + caller * Kernel.AK + i]
+      @   && !k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
       @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i],
       @   k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller] || i < 0 || i >= Kernel.AK;
+      @ requires caller < 0 || caller >= Kernel.NP || !k.used[caller] || i < 0 || i >= Kernel.AK;
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfPriv() && k.wfReply();
-      @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i], k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
+      @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i],
+      @   k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
       @ ensures k.wfAsyncSrc();
-      @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i], k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
+      @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i],
+      @   k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
       @ ensures k.wfAsyncDst();
-      @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i], k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
+      @ assignable k.asy[Kernel.A_EP + caller * Kernel.AK + i], k.ab[Kernel.A_VALID + caller * Kernel.AK + i],
+      @   k.ab[Kernel.A_PEND + caller * Kernel.AK + i], k.ab[Kernel.A_DONE + caller * Kernel.AK + i];
       @*/
     public static int setAsyncEntry(Kernel k, int caller, int i, int dstEp, boolean valid) {
-        if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller] || i < 0 || i >= Kernel.AK) {
+        if (caller < 0 || caller >= Kernel.NP || !k.used[caller] || i < 0 || i >= Kernel.AK) {
             return Abi.EINVAL;
         }
         //@ assert 0 <= caller * Kernel.AK + i && caller * Kernel.AK + i < Kernel.NA;
@@ -83,29 +106,31 @@ public final class Async {
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ requires caller < 0 || caller >= Kernel.NP || !k.runq[caller];
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
       @ requires count < 0 || count > Kernel.AK;
       @ requires k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + Abi.SENDA];
       @ ensures \result == Abi.E2BIG;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
       @ ensures \invariant_for(k);
       @ ensures \result == Abi.OK || \result == Abi.E2BIG || \result == Abi.ETRAPDENIED;
-      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] && k.pb[Kernel.RUNQ + caller]
+      @ ensures \result == Abi.OK ==> k.ready[caller] && k.runq[caller]
       @   && k.pr[Kernel.ACOUNT + caller] == count;
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wellFormed();
       @ ensures k.wellFormed();
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
       @*/
     public static int senda(Kernel k, int caller, int count) {
         if (!Ipc.validCaller(k, caller)) {
@@ -132,9 +157,10 @@ public final class Async {
             k.ab[Kernel.A_DONE + base + j] = false;
         }
         k.pr[Kernel.ACOUNT + caller] = count;
-        /*@ loop_invariant 0 <= i && i <= count && 0 <= k.clock && k.pb[Kernel.RUNQ + caller]
+        /*@ loop_invariant 0 <= i && i <= count && 0 <= k.clock && k.runq[caller]
           @   && k.pr[Kernel.ACOUNT + caller] == count;
-          @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
+          @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*],
+          @   k.ready[*], k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
           @ decreases count - i;
           @*/
         for (int i = 0; i < count; i++) {
@@ -150,18 +176,33 @@ public final class Async {
      * it touches other processes' state only, never the caller's run-queue bit or table size.
      */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
       @   && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null && k.amsg.length == Kernel.NA * Kernel.MW
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && 0 <= k.clock;
       @ requires k.pr != k.msg && k.msg != k.amsg && k.asy != k.pr && k.asy != k.msg && k.asy != k.amsg
-      @   && k.pb != k.ab && k.pr != k.amsg;
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && k.pr != k.amsg;
       @ requires 0 <= caller && caller < Kernel.NP && 0 <= i && i < Kernel.AK;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
       @ ensures \old(k.clock) <= k.clock;
-      @ ensures k.pb[Kernel.RUNQ + caller] == \old(k.pb[Kernel.RUNQ + caller])
+      @ ensures k.runq[caller] == \old(k.runq[caller])
       @   && k.pr[Kernel.ACOUNT + caller] == \old(k.pr[Kernel.ACOUNT + caller]);
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
       @*/
     static void startEntry(Kernel k, int caller, int i) {
         //@ assert 0 <= caller * Kernel.AK + i && caller * Kernel.AK + i < Kernel.NA;
@@ -207,7 +248,8 @@ public final class Async {
         int src = (p * Kernel.AK + i) * Kernel.MW;
         int rb = r * Kernel.MW;
         /*@ loop_invariant 0 <= w && w <= Kernel.MW
-          @   && 0 <= rb && rb + Kernel.MW <= Kernel.NP * Kernel.MW && 0 <= src && src + Kernel.MW <= Kernel.NA * Kernel.MW
+          @   && 0 <= rb && rb + Kernel.MW <= Kernel.NP * Kernel.MW && 0 <= src
+          @   && src + Kernel.MW <= Kernel.NA * Kernel.MW
           @   && (\forall int j; 0 <= j && j < w; k.msg[rb + j] == k.amsg[src + j]);
           @ assignable k.msg[rb .. rb + Kernel.MW - 1];
           @ decreases Kernel.MW - w;
@@ -227,7 +269,8 @@ public final class Async {
       @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.msg != null
       @   && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null && k.amsg.length == Kernel.NA * Kernel.MW
       @   && k.msg != k.amsg && k.pr != k.msg && k.ab != null && k.ab.length == 3 * Kernel.NA
-      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.asy != k.pr && k.asy != k.msg && k.asy != k.amsg;
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.asy != k.pr && k.asy != k.msg
+      @   && k.asy != k.amsg;
       @ requires 0 <= r && r < Kernel.NP && -1 <= s && s < Kernel.NP;
       @ assignable k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1], k.ab[*], k.asy[*],
       @   k.lastAsyncSender, k.lastAsyncIndex;
@@ -301,7 +344,8 @@ public final class Async {
 
     /** p died: its entries still pending for p fail with EDEADSRCDST (senders learn it). */
     /*@ normal_behavior
-      @ requires k != null && k.ab != null && k.ab.length == 3 * Kernel.NA && k.asy != null && k.asy.length == 3 * Kernel.NA;
+      @ requires k != null && k.ab != null && k.ab.length == 3 * Kernel.NA && k.asy != null
+      @   && k.asy.length == 3 * Kernel.NA;
       @ requires 0 <= p && p < Kernel.NP;
       @ ensures (\forall int t; 0 <= t && t < Kernel.NA;
       @   k.ab[Kernel.A_PEND + t] == (\old(k.ab[Kernel.A_PEND + t]) && k.asy[Kernel.A_DST + t] != p));

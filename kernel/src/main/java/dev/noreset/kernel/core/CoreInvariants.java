@@ -11,7 +11,7 @@ public final class CoreInvariants {
 
     public static void check(Kernel k) {
         int np = Kernel.NP;
-        need(k.pr.length == Kernel.PR_SIZE && k.pb.length == Kernel.PB_SIZE && k.st.length == 2 * np
+        need(k.pr.length == Kernel.PR_SIZE && k.used.length == np && k.sending.length == np && k.receiving.length == np && k.stopped.length == np && k.runq.length == np && k.reply.length == np && k.ready.length == np && k.gotMsg.length == np && k.st.length == 2 * np
                 && k.msg.length == np * Kernel.MW && k.note.length == np * Kernel.NSRC
                 && k.asy.length == 3 * Kernel.NA && k.ab.length == 3 * Kernel.NA
                 && k.amsg.length == Kernel.NA * Kernel.MW && k.pvi.length == Kernel.PVI_SIZE
@@ -19,13 +19,13 @@ public final class CoreInvariants {
                 "array shapes");
         need(k.clock >= 0, "clock >= 0");
         for (int p = 0; p < np; p++) {
-            boolean used = k.pb[Kernel.USED + p];
-            boolean snd = k.pb[Kernel.SENDING + p];
-            boolean rcv = k.pb[Kernel.RECEIVING + p];
-            boolean stp = k.pb[Kernel.STOPPED + p];
-            need(k.pb[Kernel.RUNQ + p] == (used && !snd && !rcv && !stp), "runnable <=> in run queue, slot " + p);
+            boolean used = k.used[p];
+            boolean snd = k.sending[p];
+            boolean rcv = k.receiving[p];
+            boolean stp = k.stopped[p];
+            need(k.runq[p] == (used && !snd && !rcv && !stp), "runnable <=> in run queue, slot " + p);
             if (!used) {
-                need(!snd && !rcv && !stp && !k.pb[Kernel.REPLY + p] && !k.pb[Kernel.READY + p]
+                need(!snd && !rcv && !stp && !k.reply[p] && !k.ready[p]
                         && k.pr[Kernel.ACOUNT + p] == 0, "free slot carries no state, slot " + p);
             }
             need(0 <= k.pr[Kernel.GEN + p] && k.pr[Kernel.GEN + p] <= Kernel.MAX_GEN, "generation range " + p);
@@ -38,20 +38,20 @@ public final class CoreInvariants {
                     && 0 <= k.st[Kernel.SENDSTAMP + p] && k.st[Kernel.SENDSTAMP + p] <= k.clock, "stamps " + p);
             if (snd) {
                 int d = k.pr[Kernel.SENDTO + p];
-                need(0 <= d && d < np && d != p && k.pb[Kernel.USED + d], "sender waits on a live other " + p);
+                need(0 <= d && d < np && d != p && k.used[d], "sender waits on a live other " + p);
             }
             if (rcv) {
                 int s = k.pr[Kernel.RECVFROM + p];
-                need(s == -1 || (0 <= s && s < np && s != p && k.pb[Kernel.USED + s]), "receiver source " + p);
+                need(s == -1 || (0 <= s && s < np && s != p && k.used[s]), "receiver source " + p);
             }
-            if (k.pb[Kernel.REPLY + p]) {
+            if (k.reply[p]) {
                 need(rcv, "reply pending => receiving " + p);
             }
         }
         for (int d = 0; d < np; d++) {
             for (int s = 0; s < Kernel.NSRC; s++) {
                 if (k.note[d * Kernel.NSRC + s]) {
-                    need(k.pb[Kernel.USED + d] && (s >= np || k.pb[Kernel.USED + s]), "notify bit " + s + "->" + d);
+                    need(k.used[d] && (s >= np || k.used[s]), "notify bit " + s + "->" + d);
                 }
             }
         }
@@ -60,7 +60,7 @@ public final class CoreInvariants {
                 int a = p * Kernel.AK + i;
                 if (k.ab[Kernel.A_PEND + a]) {
                     int d = k.asy[Kernel.A_DST + a];
-                    need(k.pb[Kernel.USED + p] && 0 <= d && d < np && k.pb[Kernel.USED + d],
+                    need(k.used[p] && 0 <= d && d < np && k.used[d],
                             "pending senda entry " + p + "/" + i);
                 }
             }

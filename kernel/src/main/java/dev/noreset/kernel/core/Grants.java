@@ -18,45 +18,76 @@ public final class Grants {
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + owner] && k.pr[Kernel.PRIV + owner] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS;
+      @ requires 0 <= owner && owner < Kernel.NP && k.used[owner] && 0 <= index && index < Abi.NR_GRANTS;
       @ requires 1 <= seq && seq <= MAX_SEQ && 0 <= addr && 0 <= size && size <= Integer.MAX_VALUE - addr;
       @ requires k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]];
       @ ensures \result == Abi.OK && \invariant_for(k);
-      @ ensures k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index] && !k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index];
+      @ ensures k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index]
+      @   && !k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index];
       @ ensures k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index] == seq;
-      @ ensures k.gr[Kernel.G_ADDR + owner * Abi.NR_GRANTS + index] == addr && k.gr[Kernel.G_SIZE + owner * Abi.NR_GRANTS + index] == size;
-      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index],
-      @   k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index],
-      @   k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index],
-      @   k.gr[Kernel.G_ADDR + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SIZE + owner * Abi.NR_GRANTS + index];
+      @ ensures k.gr[Kernel.G_ADDR + owner * Abi.NR_GRANTS + index] == addr
+      @   && k.gr[Kernel.G_SIZE + owner * Abi.NR_GRANTS + index] == size;
+      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_ADDR + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_SIZE + owner * Abi.NR_GRANTS + index];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires owner < 0 || owner >= Kernel.NP || !k.pb[Kernel.USED + owner] || index < 0 || index >= Abi.NR_GRANTS
+      @ requires owner < 0 || owner >= Kernel.NP || !k.used[owner] || index < 0 || index >= Abi.NR_GRANTS
       @   || seq < 1 || seq > MAX_SEQ || addr < 0 || size < 0 || size > Integer.MAX_VALUE - addr;
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + owner] && k.pr[Kernel.PRIV + owner] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS
+      @ requires 0 <= owner && owner < Kernel.NP && k.used[owner] && 0 <= index && index < Abi.NR_GRANTS
       @   && 1 <= seq && seq <= MAX_SEQ && 0 <= addr && 0 <= size && size <= Integer.MAX_VALUE - addr;
       @ requires !k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]];
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
-      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_ADDR + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SIZE + owner * Abi.NR_GRANTS + index];
+      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_ADDR + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_SIZE + owner * Abi.NR_GRANTS + index];
       @*/
     public static int setDirect(Kernel k, int owner, int index, int seq, boolean read, boolean write,
             int granteeEp, int addr, int size) {
@@ -83,43 +114,73 @@ public final class Grants {
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + owner] && k.pr[Kernel.PRIV + owner] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS;
+      @ requires 0 <= owner && owner < Kernel.NP && k.used[owner] && 0 <= index && index < Abi.NR_GRANTS;
       @ requires 1 <= seq && seq <= MAX_SEQ && k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]];
       @ ensures \result == Abi.OK && \invariant_for(k);
-      @ ensures k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index] && k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index];
+      @ ensures k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index]
+      @   && k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index];
       @ ensures k.gr[Kernel.G_FROM + owner * Abi.NR_GRANTS + index] == fromEp
       @   && k.gr[Kernel.G_FROMID + owner * Abi.NR_GRANTS + index] == fromId;
-      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index],
-      @   k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index],
-      @   k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index],
-      @   k.gr[Kernel.G_FROM + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_FROMID + owner * Abi.NR_GRANTS + index];
+      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_FROM + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_FROMID + owner * Abi.NR_GRANTS + index];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires owner < 0 || owner >= Kernel.NP || !k.pb[Kernel.USED + owner] || index < 0 || index >= Abi.NR_GRANTS
+      @ requires owner < 0 || owner >= Kernel.NP || !k.used[owner] || index < 0 || index >= Abi.NR_GRANTS
       @   || seq < 1 || seq > MAX_SEQ;
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + owner] && k.pr[Kernel.PRIV + owner] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index && index < Abi.NR_GRANTS
+      @ requires 0 <= owner && owner < Kernel.NP && k.used[owner] && 0 <= index && index < Abi.NR_GRANTS
       @   && 1 <= seq && seq <= MAX_SEQ && !k.pv[Kernel.PV_GRANT + k.pr[Kernel.PRIV + owner]];
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
-      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index], k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_FROM + owner * Abi.NR_GRANTS + index], k.gr[Kernel.G_FROMID + owner * Abi.NR_GRANTS + index];
+      @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_READ + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_WRITE + owner * Abi.NR_GRANTS + index],
+      @   k.gb[Kernel.G_IND + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_SEQ + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_GRANTEE + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_FROM + owner * Abi.NR_GRANTS + index],
+      @   k.gr[Kernel.G_FROMID + owner * Abi.NR_GRANTS + index];
       @*/
     public static int setIndirect(Kernel k, int owner, int index, int seq, boolean read, boolean write,
             int granteeEp, int fromEp, int fromId) {
@@ -157,13 +218,17 @@ public final class Grants {
     }
 
     /*@ public normal_behavior
-      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE;
-      @ ensures \result == (0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index
+      @ requires k != null && k.used != null && k.used.length == Kernel.NP && k.sending != null
+      @   && k.sending.length == Kernel.NP && k.receiving != null && k.receiving.length == Kernel.NP
+      @   && k.stopped != null && k.stopped.length == Kernel.NP && k.runq != null
+      @   && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP && k.ready != null
+      @   && k.ready.length == Kernel.NP && k.gotMsg != null && k.gotMsg.length == Kernel.NP;
+      @ ensures \result == (0 <= owner && owner < Kernel.NP && k.used[owner] && 0 <= index
       @   && index < Abi.NR_GRANTS && 1 <= seq && seq <= MAX_SEQ);
       @ assignable \strictly_nothing;
       @*/
     static boolean validEntry(Kernel k, int owner, int index, int seq) {
-        return 0 <= owner && owner < Kernel.NP && k.pb[Kernel.USED + owner] && 0 <= index
+        return 0 <= owner && owner < Kernel.NP && k.used[owner] && 0 <= index
                 && index < Abi.NR_GRANTS && 1 <= seq && seq <= MAX_SEQ;
     }
 
@@ -171,7 +236,8 @@ public final class Grants {
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= owner && owner < Kernel.NP && 0 <= index && index < Abi.NR_GRANTS;
-      @ ensures \result == Abi.OK && \invariant_for(k) && !k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index];
+      @ ensures \result == Abi.OK && \invariant_for(k)
+      @   && !k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index];
       @ assignable k.gb[Kernel.G_USED + owner * Abi.NR_GRANTS + index];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
@@ -180,13 +246,31 @@ public final class Grants {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
@@ -226,19 +310,37 @@ public final class Grants {
       @ ensures \invariant_for(k);
       @ ensures \result == Abi.OK || \result == Abi.EPERM || \result == Abi.EINVAL || \result == Abi.EDEADSRCDST;
       @ ensures \result == Abi.OK ==> 0 <= k.resolvedGranter && k.resolvedGranter < Kernel.NP
-      @   && k.pb[Kernel.USED + k.resolvedGranter] && 0 <= k.resolvedAddr
+      @   && k.used[k.resolvedGranter] && 0 <= k.resolvedAddr
       @   && bytes <= Integer.MAX_VALUE - k.resolvedAddr;
       @ ensures \result != Abi.OK ==> k.resolvedGranter == -1 && k.resolvedAddr == 0;
       @ assignable k.resolvedGranter, k.resolvedAddr;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
@@ -285,13 +387,13 @@ public final class Grants {
       @ ensures \invariant_for(k);
       @ ensures \result == Abi.OK || \result == Abi.EPERM || \result == Abi.EINVAL || \result == Abi.EDEADSRCDST;
       @ ensures \result == Abi.OK ==> 0 <= k.resolvedGranter && k.resolvedGranter < Kernel.NP
-      @   && k.pb[Kernel.USED + k.resolvedGranter] && 0 <= k.resolvedAddr
+      @   && k.used[k.resolvedGranter] && 0 <= k.resolvedAddr
       @   && bytes <= Integer.MAX_VALUE - k.resolvedAddr;
       @ ensures \result != Abi.OK ==> k.resolvedGranter == -1 && k.resolvedAddr == 0;
       @ assignable k.resolvedGranter, k.resolvedAddr;
       @*/
     static int walkChain(Kernel k, int caller, int granterEp, int grantId, int offset, int bytes, boolean write) {
-        if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller]
+        if (caller < 0 || caller >= Kernel.NP || !k.used[caller]
                 || !grantsAllowed(k, caller)) {
             k.resolvedGranter = -1;
             k.resolvedAddr = 0;
@@ -312,9 +414,9 @@ public final class Grants {
         // assignable \nothing, not \strictly_nothing: the call to slotOf (assignable \nothing)
         // may in principle allocate, which \strictly_nothing would forbid.
         /*@ loop_invariant 0 <= depth && depth <= Abi.GRANT_DEPTH_MAX && 0 <= requester && requester < Kernel.NP
-          @   && k.pb[Kernel.USED + requester]
+          @   && k.used[requester]
           @   && (searching ==> (result == Abi.EPERM && outGranter == -1 && outAddr == 0 && id >= 0))
-          @   && (result == Abi.OK ==> (0 <= outGranter && outGranter < Kernel.NP && k.pb[Kernel.USED + outGranter]
+          @   && (result == Abi.OK ==> (0 <= outGranter && outGranter < Kernel.NP && k.used[outGranter]
           @        && 0 <= outAddr && bytes <= Integer.MAX_VALUE - outAddr))
           @   && (result != Abi.OK ==> (outGranter == -1 && outAddr == 0))
           @   && (result == Abi.OK || result == Abi.EPERM || result == Abi.EINVAL || result == Abi.EDEADSRCDST);

@@ -11,18 +11,23 @@ public final class Ipc {
 
     /** The caller is a live process that is running (so not blocked). */
     /*@ public normal_behavior
-      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE;
-      @ ensures \result == (0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller]);
+      @ requires k != null && k.used != null && k.used.length == Kernel.NP && k.sending != null
+      @   && k.sending.length == Kernel.NP && k.receiving != null && k.receiving.length == Kernel.NP
+      @   && k.stopped != null && k.stopped.length == Kernel.NP && k.runq != null
+      @   && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP && k.ready != null
+      @   && k.ready.length == Kernel.NP && k.gotMsg != null && k.gotMsg.length == Kernel.NP;
+      @ ensures \result == (0 <= caller && caller < Kernel.NP && k.runq[caller]);
       @ assignable \strictly_nothing;
       @*/
     static boolean validCaller(Kernel k, int caller) {
-        return 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+        return 0 <= caller && caller < Kernel.NP && k.runq[caller];
     }
 
     /** A privilege index outside the table (ruled out by wellFormed) allows nothing. */
     /*@ public normal_behavior
       @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pv != null
-      @   && k.pv.length == Kernel.PVB_SIZE && 0 <= caller && caller < Kernel.NP && 0 <= op && op < Kernel.NTRAP;
+      @   && k.pv.length == Kernel.PVB_SIZE && 0 <= caller && caller < Kernel.NP && 0 <= op
+      @   && op < Kernel.NTRAP;
       @ ensures \result == (0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV
       @   && k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + op]);
       @ assignable \strictly_nothing;
@@ -38,7 +43,8 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pv != null
-      @   && k.pv.length == Kernel.PVB_SIZE && 0 <= caller && caller < Kernel.NP && 0 <= dst && dst < Kernel.NP;
+      @   && k.pv.length == Kernel.PVB_SIZE && 0 <= caller && caller < Kernel.NP && 0 <= dst
+      @   && dst < Kernel.NP;
       @ ensures \result == (0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV
       @   && k.pv[Kernel.PV_IPC + k.pr[Kernel.PRIV + caller] * Kernel.NP + dst]);
       @ assignable \strictly_nothing;
@@ -58,16 +64,25 @@ public final class Ipc {
     // functional proof went from 11,132 to 6,070 nodes (proofs/README, "How the proofs are shaped").
     /** Ends p's pending IPC with a result for the glue to hand to p. */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && 0 <= p && p < Kernel.NP;
-      @ ensures k.pr[Kernel.RESULT + p] == result && k.pb[Kernel.READY + p]
-      @   && k.pb[Kernel.GOTMSG + p] == gotMsg;
-      @ assignable k.pr[Kernel.RESULT + p], k.pb[Kernel.READY + p], k.pb[Kernel.GOTMSG + p];
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && 0 <= p && p < Kernel.NP;
+      @ requires k.used != k.ready && k.used != k.gotMsg && k.sending != k.ready && k.sending != k.gotMsg
+      @   && k.receiving != k.ready && k.receiving != k.gotMsg && k.stopped != k.ready
+      @   && k.stopped != k.gotMsg && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ ensures k.pr[Kernel.RESULT + p] == result && k.ready[p]
+      @   && k.gotMsg[p] == gotMsg;
+      @ assignable k.pr[Kernel.RESULT + p], k.ready[p], k.gotMsg[p];
       @*/
     static void complete(Kernel k, int p, int result, boolean gotMsg) {
         k.pr[Kernel.RESULT + p] = result;
-        k.pb[Kernel.READY + p] = true;
-        k.pb[Kernel.GOTMSG + p] = gotMsg;
+        k.ready[p] = true;
+        k.gotMsg[p] = gotMsg;
     }
 
     /**
@@ -75,21 +90,27 @@ public final class Ipc {
      * send is still queued is not receiving yet (MINIX WILLRECEIVE).
      */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && 0 <= r && r < Kernel.NP;
-      @ ensures \result == (k.pb[Kernel.RECEIVING + r] && !k.pb[Kernel.SENDING + r]
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && 0 <= r && r < Kernel.NP;
+      @ ensures \result == (k.receiving[r] && !k.sending[r]
       @   && (k.pr[Kernel.RECVFROM + r] == -1 || k.pr[Kernel.RECVFROM + r] == s));
       @ assignable \strictly_nothing;
       @*/
     static boolean waitsFor(Kernel k, int r, int s) {
-        return k.pb[Kernel.RECEIVING + r] && !k.pb[Kernel.SENDING + r]
+        return k.receiving[r] && !k.sending[r]
                 && (k.pr[Kernel.RECVFROM + r] == -1 || k.pr[Kernel.RECVFROM + r] == s);
     }
 
     /** Copies s's message buffer into r's and stamps the source endpoint (r != s). */
     /*@ public normal_behavior
       @ requires k != null && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.pr != null
-      @   && k.pr.length == Kernel.PR_SIZE && k.pr != k.msg && 0 <= s && s < Kernel.NP && 0 <= r && r < Kernel.NP && r != s;
+      @   && k.pr.length == Kernel.PR_SIZE && k.pr != k.msg && 0 <= s && s < Kernel.NP && 0 <= r
+      @   && r < Kernel.NP && r != s;
       @ ensures (\forall int i; r * Kernel.MW < i && i < r * Kernel.MW + Kernel.MW;
       @   k.msg[i] == \old(k.msg[i - r * Kernel.MW + s * Kernel.MW]));
       @ ensures 0 <= k.pr[Kernel.GEN + s] && k.pr[Kernel.GEN + s] <= Kernel.MAX_GEN
@@ -100,7 +121,8 @@ public final class Ipc {
         int rb = r * Kernel.MW;
         int sb = s * Kernel.MW;
         /*@ loop_invariant 0 <= w && w <= Kernel.MW
-          @   && 0 <= rb && rb + Kernel.MW <= Kernel.NP * Kernel.MW && 0 <= sb && sb + Kernel.MW <= Kernel.NP * Kernel.MW
+          @   && 0 <= rb && rb + Kernel.MW <= Kernel.NP * Kernel.MW && 0 <= sb
+          @   && sb + Kernel.MW <= Kernel.NP * Kernel.MW
           @   && (\forall int i; rb <= i && i < rb + w; k.msg[i] == \old(k.msg[i - rb + sb]));
           @ assignable k.msg[rb .. rb + Kernel.MW - 1];
           @ decreases Kernel.MW - w;
@@ -114,7 +136,8 @@ public final class Ipc {
 
     /** Writes a notification message from source endpoint src into r's buffer. */
     /*@ public normal_behavior
-      @ requires k != null && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && 0 <= r && r < Kernel.NP;
+      @ requires k != null && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && 0 <= r
+      @   && r < Kernel.NP;
       @ ensures k.msg[r * Kernel.MW] == src && k.msg[r * Kernel.MW + 1] == Abi.NOTIFY_MESSAGE;
       @ assignable k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1];
       @*/
@@ -138,23 +161,28 @@ public final class Ipc {
      * refused too, which is conservative (the check never lets a cycle form).
      */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && 0 <= d && d < Kernel.NP;
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && 0 <= d && d < Kernel.NP;
       @ assignable \strictly_nothing;
       @*/
     static boolean deadlock(Kernel k, int c, int d) {
         int x = d;
         /*@ loop_invariant 0 <= n && n <= Kernel.NP && 0 <= x && x < Kernel.NP;
-          @ loop_invariant n == 0 && x == d || k.pb[Kernel.SENDING + d]
-          @   || k.pb[Kernel.RECEIVING + d] && k.pr[Kernel.RECVFROM + d] >= 0;
+          @ loop_invariant n == 0 && x == d || k.sending[d]
+          @   || k.receiving[d] && k.pr[Kernel.RECVFROM + d] >= 0;
           @ assignable \strictly_nothing;
           @ decreases Kernel.NP - n;
           @*/
         for (int n = 0; n < Kernel.NP; n++) {
             int next;
-            if (k.pb[Kernel.SENDING + x]) {
+            if (k.sending[x]) {
                 next = k.pr[Kernel.SENDTO + x];
-            } else if (k.pb[Kernel.RECEIVING + x] && k.pr[Kernel.RECVFROM + x] >= 0) {
+            } else if (k.receiving[x] && k.pr[Kernel.RECVFROM + x] >= 0) {
                 next = k.pr[Kernel.RECVFROM + x];
             } else {
                 return false;
@@ -173,31 +201,97 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ requires caller < 0 || caller >= Kernel.NP || !k.runq[caller];
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
       @ requires !k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + Abi.SEND];
       @ ensures \result == Abi.ETRAPDENIED;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
       @ requires k.pv[Kernel.PV_TRAP + k.pr[Kernel.PRIV + caller] * Kernel.NTRAP + Abi.SEND];
       @ ensures \invariant_for(k);
       @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
       @   || \result == Abi.ECALLDENIED || \result == Abi.ELOCKED;
-      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] || k.pb[Kernel.SENDING + caller];
-      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.PB_SIZE; k.pb[i] == \old(k.pb[i]));
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ ensures \result == Abi.OK ==> k.ready[caller] || k.sending[caller];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.NP; k.used[i] == \old(k.used[i]) && k.sending[i] == \old(k.sending[i]) && k.receiving[i] == \old(k.receiving[i]) && k.stopped[i] == \old(k.stopped[i]) && k.runq[i] == \old(k.runq[i]) && k.reply[i] == \old(k.reply[i]) && k.ready[i] == \old(k.ready[i]) && k.gotMsg[i] == \old(k.gotMsg[i]));
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null
+      @   && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null
+      @   && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg
+      @   && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv
+      @   && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfRange() && k.wfTicks() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv();
+      @ ensures k.wfRange() && k.wfTicks() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree() && k.wfRunq();
+      @ ensures k.wfFree();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfSend();
+      @ ensures k.wfSend();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
       @*/
     public static int send(Kernel k, int caller, int dstEp) {
         return sendOp(k, caller, dstEp, Abi.SEND);
@@ -205,22 +299,88 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ requires caller < 0 || caller >= Kernel.NP || !k.runq[caller];
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
       @ ensures \invariant_for(k);
       @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
       @   || \result == Abi.ECALLDENIED || \result == Abi.ENOTREADY || \result == Abi.ETRAPDENIED;
-      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] && k.pb[Kernel.RUNQ + caller];
-      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.PB_SIZE; k.pb[i] == \old(k.pb[i]));
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ ensures \result == Abi.OK ==> k.ready[caller] && k.runq[caller];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.NP; k.used[i] == \old(k.used[i]) && k.sending[i] == \old(k.sending[i]) && k.receiving[i] == \old(k.receiving[i]) && k.stopped[i] == \old(k.stopped[i]) && k.runq[i] == \old(k.runq[i]) && k.reply[i] == \old(k.reply[i]) && k.ready[i] == \old(k.ready[i]) && k.gotMsg[i] == \old(k.gotMsg[i]));
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null
+      @   && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null
+      @   && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg
+      @   && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv
+      @   && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfRange() && k.wfTicks() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv();
+      @ ensures k.wfRange() && k.wfTicks() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree() && k.wfRunq();
+      @ ensures k.wfFree();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfSend();
+      @ ensures k.wfSend();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.clock;
       @*/
     public static int sendnb(Kernel k, int caller, int dstEp) {
         return sendOp(k, caller, dstEp, Abi.SENDNB);
@@ -228,23 +388,26 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ requires caller < 0 || caller >= Kernel.NP || !k.runq[caller];
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
       @ ensures \invariant_for(k);
       @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
       @   || \result == Abi.ECALLDENIED || \result == Abi.ELOCKED || \result == Abi.ETRAPDENIED;
-      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] || k.pb[Kernel.REPLY + caller];
-      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.PB_SIZE; k.pb[i] == \old(k.pb[i]));
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock,
+      @ ensures \result == Abi.OK ==> k.ready[caller] || k.reply[caller];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.NP; k.used[i] == \old(k.used[i]) && k.sending[i] == \old(k.sending[i]) && k.receiving[i] == \old(k.receiving[i]) && k.stopped[i] == \old(k.stopped[i]) && k.runq[i] == \old(k.runq[i]) && k.reply[i] == \old(k.reply[i]) && k.ready[i] == \old(k.ready[i]) && k.gotMsg[i] == \old(k.gotMsg[i]));
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock,
       @   k.lastAsyncSender, k.lastAsyncIndex;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wellFormed();
       @ ensures k.wellFormed();
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender, k.lastAsyncIndex;
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
       @*/
     public static int sendrec(Kernel k, int caller, int dstEp) {
         int r = sendOp(k, caller, dstEp, Abi.SENDREC);
@@ -252,10 +415,10 @@ public final class Ipc {
             return r;
         }
         int d = k.pr[Kernel.SENDTO + caller];
-        if (k.pb[Kernel.SENDING + caller]) {
+        if (k.sending[caller]) {
             // Send still queued: also wait for the reply; the receive starts when d takes it.
-            k.pb[Kernel.RECEIVING + caller] = true;
-            k.pb[Kernel.REPLY + caller] = true;
+            k.receiving[caller] = true;
+            k.reply[caller] = true;
             k.pr[Kernel.RECVFROM + caller] = d;
             return Abi.OK;
         }
@@ -271,12 +434,13 @@ public final class Ipc {
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= caller && caller < Kernel.NP && 0 <= d && d < Kernel.NP && caller != d;
       @ ensures \invariant_for(k) && \result == Abi.OK;
-      @ ensures k.pb[Kernel.READY + caller] || k.pb[Kernel.REPLY + caller];
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock,
+      @ ensures k.ready[caller] || k.reply[caller];
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock,
       @   k.lastAsyncSender, k.lastAsyncIndex;
       @*/
     static int awaitReply(Kernel k, int caller, int d) {
-        k.pb[Kernel.READY + caller] = false;
+        k.ready[caller] = false;
         return receiveFrom(k, caller, d, true);
     }
 
@@ -287,9 +451,13 @@ public final class Ipc {
      * in the endpoint in every array index of the caller's proof.
      */
     /*@ public normal_behavior
-      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE && k.pr != null
+      @ requires k != null && k.used != null && k.used.length == Kernel.NP && k.sending != null
+      @   && k.sending.length == Kernel.NP && k.receiving != null && k.receiving.length == Kernel.NP
+      @   && k.stopped != null && k.stopped.length == Kernel.NP && k.runq != null
+      @   && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP && k.ready != null
+      @   && k.ready.length == Kernel.NP && k.gotMsg != null && k.gotMsg.length == Kernel.NP && k.pr != null
       @   && k.pr.length == Kernel.PR_SIZE && 0 <= caller && caller < Kernel.NP;
-      @ ensures \result >= 0 ==> \result < Kernel.NP && k.pb[Kernel.USED + \result] && \result != caller;
+      @ ensures \result >= 0 ==> \result < Kernel.NP && k.used[\result] && \result != caller;
       @ ensures \result < 0 ==> \result == Abi.EDEADSRCDST || \result == Abi.EINVAL;
       @ assignable \strictly_nothing;
       @*/
@@ -306,19 +474,31 @@ public final class Ipc {
 
     /** Hands s's message to d, which waitsFor it, and wakes d (s != d). */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
       @   && k.msg.length == Kernel.NP * Kernel.MW && k.pr != k.msg && 0 <= k.clock;
       @ requires 0 <= s && s < Kernel.NP && 0 <= d && d < Kernel.NP && s != d;
-      @ ensures !k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.REPLY + d] && k.pb[Kernel.READY + d]
-      @   && k.pb[Kernel.GOTMSG + d] && k.pr[Kernel.RESULT + d] == Abi.OK;
-      @ ensures k.pb[Kernel.RUNQ + d] == (k.pb[Kernel.USED + d] && !k.pb[Kernel.SENDING + d]
-      @   && !k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.STOPPED + d]);
+      @ requires k.used != k.receiving && k.used != k.runq && k.used != k.reply && k.used != k.ready
+      @   && k.used != k.gotMsg && k.sending != k.receiving && k.sending != k.runq && k.sending != k.reply
+      @   && k.sending != k.ready && k.sending != k.gotMsg && k.receiving != k.stopped
+      @   && k.receiving != k.runq && k.receiving != k.reply && k.receiving != k.ready
+      @   && k.receiving != k.gotMsg && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready
+      @   && k.stopped != k.gotMsg && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg
+      @   && k.reply != k.ready && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ ensures !k.receiving[d] && !k.reply[d] && k.ready[d]
+      @   && k.gotMsg[d] && k.pr[Kernel.RESULT + d] == Abi.OK;
+      @ ensures k.runq[d] == (k.used[d] && !k.sending[d]
+      @   && !k.receiving[d] && !k.stopped[d]);
       @ ensures \old(k.clock) <= k.clock;
       @ ensures k.st[Kernel.RUNSTAMP + d] == \old(k.st[Kernel.RUNSTAMP + d]) || k.st[Kernel.RUNSTAMP + d] == k.clock;
-      @ assignable k.msg[d * Kernel.MW .. d * Kernel.MW + Kernel.MW - 1], k.pb[Kernel.RECEIVING + d],
-      @   k.pb[Kernel.REPLY + d], k.pr[Kernel.RESULT + d], k.pb[Kernel.READY + d], k.pb[Kernel.GOTMSG + d],
-      @   k.pb[Kernel.RUNQ + d], k.st[Kernel.RUNSTAMP + d], k.clock;
+      @ assignable k.msg[d * Kernel.MW .. d * Kernel.MW + Kernel.MW - 1], k.receiving[d],
+      @   k.reply[d], k.pr[Kernel.RESULT + d], k.ready[d], k.gotMsg[d],
+      @   k.runq[d], k.st[Kernel.RUNSTAMP + d], k.clock;
       @*/
     static void deliver(Kernel k, int s, int d) {
         copyMsg(k, s, d);
@@ -327,21 +507,33 @@ public final class Ipc {
 
     /** Ends d's receive with a message now in its buffer (from SEND or SENDA) and requeues it. */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
       @ requires 0 <= d && d < Kernel.NP;
-      @ ensures !k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.REPLY + d] && k.pb[Kernel.READY + d]
-      @   && k.pb[Kernel.GOTMSG + d] && k.pr[Kernel.RESULT + d] == Abi.OK;
-      @ ensures k.pb[Kernel.RUNQ + d] == (k.pb[Kernel.USED + d] && !k.pb[Kernel.SENDING + d]
-      @   && !k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.STOPPED + d]);
+      @ requires k.used != k.receiving && k.used != k.runq && k.used != k.reply && k.used != k.ready
+      @   && k.used != k.gotMsg && k.sending != k.receiving && k.sending != k.runq && k.sending != k.reply
+      @   && k.sending != k.ready && k.sending != k.gotMsg && k.receiving != k.stopped
+      @   && k.receiving != k.runq && k.receiving != k.reply && k.receiving != k.ready
+      @   && k.receiving != k.gotMsg && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready
+      @   && k.stopped != k.gotMsg && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg
+      @   && k.reply != k.ready && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ ensures !k.receiving[d] && !k.reply[d] && k.ready[d]
+      @   && k.gotMsg[d] && k.pr[Kernel.RESULT + d] == Abi.OK;
+      @ ensures k.runq[d] == (k.used[d] && !k.sending[d]
+      @   && !k.receiving[d] && !k.stopped[d]);
       @ ensures \old(k.clock) <= k.clock;
       @ ensures k.st[Kernel.RUNSTAMP + d] == \old(k.st[Kernel.RUNSTAMP + d]) || k.st[Kernel.RUNSTAMP + d] == k.clock;
-      @ assignable k.pb[Kernel.RECEIVING + d], k.pb[Kernel.REPLY + d], k.pr[Kernel.RESULT + d],
-      @   k.pb[Kernel.READY + d], k.pb[Kernel.GOTMSG + d], k.pb[Kernel.RUNQ + d], k.st[Kernel.RUNSTAMP + d], k.clock;
+      @ assignable k.receiving[d], k.reply[d], k.pr[Kernel.RESULT + d],
+      @   k.ready[d], k.gotMsg[d], k.runq[d], k.st[Kernel.RUNSTAMP + d], k.clock;
       @*/
     static void wake(Kernel k, int d) {
-        k.pb[Kernel.RECEIVING + d] = false;
-        k.pb[Kernel.REPLY + d] = false;
+        k.receiving[d] = false;
+        k.reply[d] = false;
         complete(k, d, Abi.OK, true);
         Sched.requeue(k, d);
     }
@@ -379,17 +571,27 @@ public final class Ipc {
 
     /** Queues c's send to d (at the tail: the newest stamp) and takes c off the run queue. */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
       @ requires 0 <= c && c < Kernel.NP;
-      @ ensures k.pb[Kernel.SENDING + c] && k.pr[Kernel.SENDTO + c] == d && !k.pb[Kernel.RUNQ + c];
-      @ ensures \old(k.clock) <= k.clock && 0 <= k.st[Kernel.SENDSTAMP + c] && k.st[Kernel.SENDSTAMP + c] <= k.clock;
+      @ requires k.used != k.sending && k.used != k.runq && k.sending != k.receiving && k.sending != k.stopped
+      @   && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready && k.sending != k.gotMsg
+      @   && k.receiving != k.runq && k.stopped != k.runq && k.runq != k.reply && k.runq != k.ready
+      @   && k.runq != k.gotMsg;
+      @ ensures k.sending[c] && k.pr[Kernel.SENDTO + c] == d && !k.runq[c];
+      @ ensures \old(k.clock) <= k.clock && 0 <= k.st[Kernel.SENDSTAMP + c]
+      @   && k.st[Kernel.SENDSTAMP + c] <= k.clock;
       @ ensures k.st[Kernel.RUNSTAMP + c] == \old(k.st[Kernel.RUNSTAMP + c]) || k.st[Kernel.RUNSTAMP + c] == k.clock;
-      @ assignable k.pb[Kernel.SENDING + c], k.pr[Kernel.SENDTO + c], k.st[Kernel.SENDSTAMP + c],
-      @   k.pb[Kernel.RUNQ + c], k.st[Kernel.RUNSTAMP + c], k.clock;
+      @ assignable k.sending[c], k.pr[Kernel.SENDTO + c], k.st[Kernel.SENDSTAMP + c],
+      @   k.runq[c], k.st[Kernel.RUNSTAMP + c], k.clock;
       @*/
     static void blockSend(Kernel k, int c, int d) {
-        k.pb[Kernel.SENDING + c] = true;
+        k.sending[c] = true;
         k.pr[Kernel.SENDTO + c] = d;
         k.st[Kernel.SENDSTAMP + c] = Sched.nextStamp(k);
         Sched.requeue(k, c);
@@ -397,23 +599,26 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ requires caller < 0 || caller >= Kernel.NP || !k.runq[caller];
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
       @ ensures \invariant_for(k);
       @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
       @   || \result == Abi.ELOCKED || \result == Abi.ETRAPDENIED;
-      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] || k.pb[Kernel.RECEIVING + caller];
-      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.PB_SIZE; k.pb[i] == \old(k.pb[i]));
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock,
+      @ ensures \result == Abi.OK ==> k.ready[caller] || k.receiving[caller];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.NP; k.used[i] == \old(k.used[i]) && k.sending[i] == \old(k.sending[i]) && k.receiving[i] == \old(k.receiving[i]) && k.stopped[i] == \old(k.stopped[i]) && k.runq[i] == \old(k.runq[i]) && k.reply[i] == \old(k.reply[i]) && k.ready[i] == \old(k.ready[i]) && k.gotMsg[i] == \old(k.gotMsg[i]));
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock,
       @   k.lastAsyncSender, k.lastAsyncIndex;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wellFormed();
       @ ensures k.wellFormed();
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender, k.lastAsyncIndex;
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
       @*/
     public static int receive(Kernel k, int caller, int srcEp) {
         if (!validCaller(k, caller)) {
@@ -466,14 +671,23 @@ public final class Ipc {
 
     /** r takes its pending notification from source index n. */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW
       @   && k.note != null && k.note.length == Kernel.NP * Kernel.NSRC;
       @ requires 0 <= r && r < Kernel.NP && 0 <= n && n < Kernel.NSRC;
-      @ ensures !k.note[r * Kernel.NSRC + n] && k.pb[Kernel.READY + r] && k.pb[Kernel.GOTMSG + r]
+      @ requires k.used != k.ready && k.used != k.gotMsg && k.sending != k.ready && k.sending != k.gotMsg
+      @   && k.receiving != k.ready && k.receiving != k.gotMsg && k.stopped != k.ready
+      @   && k.stopped != k.gotMsg && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ ensures !k.note[r * Kernel.NSRC + n] && k.ready[r] && k.gotMsg[r]
       @   && k.pr[Kernel.RESULT + r] == Abi.OK && k.msg[r * Kernel.MW + 1] == Abi.NOTIFY_MESSAGE;
       @ assignable k.note[r * Kernel.NSRC + n], k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1],
-      @   k.pr[Kernel.RESULT + r], k.pb[Kernel.READY + r], k.pb[Kernel.GOTMSG + r];
+      @   k.pr[Kernel.RESULT + r], k.ready[r], k.gotMsg[r];
       @*/
     static void takeNote(Kernel k, int r, int n) {
         //@ assert 0 <= r * Kernel.NSRC + n && r * Kernel.NSRC + n < Kernel.NP * Kernel.NSRC;
@@ -484,15 +698,26 @@ public final class Ipc {
 
     /** r takes the message of q, blocked sending to it, and q's send ends. */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
       @   && k.msg.length == Kernel.NP * Kernel.MW && k.pr != k.msg && 0 <= k.clock;
       @ requires 0 <= r && r < Kernel.NP && 0 <= q && q < Kernel.NP && q != r;
-      @ ensures k.pb[Kernel.READY + r] && k.pb[Kernel.GOTMSG + r] && k.pr[Kernel.RESULT + r] == Abi.OK;
-      @ ensures !k.pb[Kernel.SENDING + q] && \old(k.clock) <= k.clock;
+      @ requires k.used != k.sending && k.used != k.runq && k.used != k.ready && k.used != k.gotMsg
+      @   && k.sending != k.receiving && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply
+      @   && k.sending != k.ready && k.sending != k.gotMsg && k.receiving != k.runq && k.receiving != k.ready
+      @   && k.receiving != k.gotMsg && k.stopped != k.runq && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ ensures k.ready[r] && k.gotMsg[r] && k.pr[Kernel.RESULT + r] == Abi.OK;
+      @ ensures !k.sending[q] && \old(k.clock) <= k.clock;
       @ assignable k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1], k.pr[Kernel.RESULT + r],
-      @   k.pb[Kernel.READY + r], k.pb[Kernel.GOTMSG + r], k.pb[Kernel.SENDING + q], k.pr[Kernel.RESULT + q],
-      @   k.pb[Kernel.READY + q], k.pb[Kernel.GOTMSG + q], k.pb[Kernel.RUNQ + q], k.st[Kernel.RUNSTAMP + q], k.clock;
+      @   k.ready[r], k.gotMsg[r], k.sending[q], k.pr[Kernel.RESULT + q],
+      @   k.ready[q], k.gotMsg[q], k.runq[q], k.st[Kernel.RUNSTAMP + q], k.clock;
       @*/
     static void takeSender(Kernel k, int r, int q) {
         copyMsg(k, q, r);
@@ -505,21 +730,32 @@ public final class Ipc {
      * (its receive starts now; MINIX clears SENDING and keeps RECEIVING).
      */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
       @ requires 0 <= q && q < Kernel.NP;
-      @ ensures !k.pb[Kernel.SENDING + q];
-      @ ensures !k.pb[Kernel.RECEIVING + q] ==> k.pb[Kernel.READY + q] && k.pr[Kernel.RESULT + q] == Abi.OK;
-      @ ensures k.pb[Kernel.RUNQ + q] == (k.pb[Kernel.USED + q] && !k.pb[Kernel.RECEIVING + q]
-      @   && !k.pb[Kernel.STOPPED + q]);
+      @ requires k.used != k.sending && k.used != k.runq && k.used != k.ready && k.used != k.gotMsg
+      @   && k.sending != k.receiving && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply
+      @   && k.sending != k.ready && k.sending != k.gotMsg && k.receiving != k.runq && k.receiving != k.ready
+      @   && k.receiving != k.gotMsg && k.stopped != k.runq && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ ensures !k.sending[q];
+      @ ensures !k.receiving[q] ==> k.ready[q] && k.pr[Kernel.RESULT + q] == Abi.OK;
+      @ ensures k.runq[q] == (k.used[q] && !k.receiving[q]
+      @   && !k.stopped[q]);
       @ ensures \old(k.clock) <= k.clock;
       @ ensures k.st[Kernel.RUNSTAMP + q] == \old(k.st[Kernel.RUNSTAMP + q]) || k.st[Kernel.RUNSTAMP + q] == k.clock;
-      @ assignable k.pb[Kernel.SENDING + q], k.pr[Kernel.RESULT + q], k.pb[Kernel.READY + q],
-      @   k.pb[Kernel.GOTMSG + q], k.pb[Kernel.RUNQ + q], k.st[Kernel.RUNSTAMP + q], k.clock;
+      @ assignable k.sending[q], k.pr[Kernel.RESULT + q], k.ready[q],
+      @   k.gotMsg[q], k.runq[q], k.st[Kernel.RUNSTAMP + q], k.clock;
       @*/
     static void endSend(Kernel k, int q) {
-        k.pb[Kernel.SENDING + q] = false;
-        if (!k.pb[Kernel.RECEIVING + q]) {
+        k.sending[q] = false;
+        if (!k.receiving[q]) {
             complete(k, q, Abi.OK, false);
         }
         Sched.requeue(k, q);
@@ -527,19 +763,29 @@ public final class Ipc {
 
     /** c blocks receiving from s (ANY = -1), for a SENDREC reply when reply is set. */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
       @ requires 0 <= c && c < Kernel.NP;
-      @ ensures k.pb[Kernel.RECEIVING + c] && k.pb[Kernel.REPLY + c] == reply && k.pr[Kernel.RECVFROM + c] == s
-      @   && !k.pb[Kernel.RUNQ + c];
+      @ requires k.used != k.receiving && k.used != k.runq && k.used != k.reply && k.sending != k.receiving
+      @   && k.sending != k.runq && k.sending != k.reply && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.runq != k.reply && k.runq != k.ready
+      @   && k.runq != k.gotMsg && k.reply != k.ready && k.reply != k.gotMsg;
+      @ ensures k.receiving[c] && k.reply[c] == reply && k.pr[Kernel.RECVFROM + c] == s
+      @   && !k.runq[c];
       @ ensures \old(k.clock) <= k.clock;
       @ ensures k.st[Kernel.RUNSTAMP + c] == \old(k.st[Kernel.RUNSTAMP + c]) || k.st[Kernel.RUNSTAMP + c] == k.clock;
-      @ assignable k.pb[Kernel.RECEIVING + c], k.pb[Kernel.REPLY + c], k.pr[Kernel.RECVFROM + c],
-      @   k.pb[Kernel.RUNQ + c], k.st[Kernel.RUNSTAMP + c], k.clock;
+      @ assignable k.receiving[c], k.reply[c], k.pr[Kernel.RECVFROM + c],
+      @   k.runq[c], k.st[Kernel.RUNSTAMP + c], k.clock;
       @*/
     static void blockReceive(Kernel k, int c, int s, boolean reply) {
-        k.pb[Kernel.RECEIVING + c] = true;
-        k.pb[Kernel.REPLY + c] = reply;
+        k.receiving[c] = true;
+        k.reply[c] = reply;
         k.pr[Kernel.RECVFROM + c] = s;
         Sched.requeue(k, c);
     }
@@ -595,23 +841,28 @@ public final class Ipc {
 
     /** The head of r's sender queue (smallest stamp) among senders matching s, or -1. */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP;
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && k.st != null && k.st.length == 2 * Kernel.NP;
       @ ensures \result == -1 || 0 <= \result && \result < Kernel.NP && \result != r
-      @   && k.pb[Kernel.SENDING + \result] && k.pr[Kernel.SENDTO + \result] == r && (s == -1 || \result == s);
+      @   && k.sending[\result] && k.pr[Kernel.SENDTO + \result] == r && (s == -1 || \result == s);
       @ assignable \strictly_nothing;
       @*/
     static int oldestSender(Kernel k, int r, int s) {
         int best = -1;
         /*@ loop_invariant 0 <= q && q <= Kernel.NP && -1 <= best && best < q
-          @   && (best >= 0 ==> (best != r && k.pb[Kernel.SENDING + best] && k.pr[Kernel.SENDTO + best] == r
+          @   && (best >= 0 ==> (best != r && k.sending[best] && k.pr[Kernel.SENDTO + best] == r
           @        && (s == -1 || best == s)));
           @ assignable \strictly_nothing;
           @ decreases Kernel.NP - q;
           @*/
         for (int q = 0; q < Kernel.NP; q++) {
             // q != r only matters in states wellFormed rules out (a running r is not sending).
-            if (q != r && k.pb[Kernel.SENDING + q] && k.pr[Kernel.SENDTO + q] == r && (s == -1 || q == s)) {
+            if (q != r && k.sending[q] && k.pr[Kernel.SENDTO + q] == r && (s == -1 || q == s)) {
                 if (best == -1 || k.st[Kernel.SENDSTAMP + q] < k.st[Kernel.SENDSTAMP + best]) {
                     best = q;
                 }
@@ -622,22 +873,88 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.RUNQ + caller];
+      @ requires caller < 0 || caller >= Kernel.NP || !k.runq[caller];
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.RUNQ + caller];
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
       @ ensures \invariant_for(k);
       @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
       @   || \result == Abi.ECALLDENIED || \result == Abi.ETRAPDENIED;
-      @ ensures \result == Abi.OK ==> k.pb[Kernel.READY + caller] && k.pb[Kernel.RUNQ + caller];
-      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.PB_SIZE; k.pb[i] == \old(k.pb[i]));
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ ensures \result == Abi.OK ==> k.ready[caller] && k.runq[caller];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.NP; k.used[i] == \old(k.used[i]) && k.sending[i] == \old(k.sending[i]) && k.receiving[i] == \old(k.receiving[i]) && k.stopped[i] == \old(k.stopped[i]) && k.runq[i] == \old(k.runq[i]) && k.reply[i] == \old(k.reply[i]) && k.ready[i] == \old(k.ready[i]) && k.gotMsg[i] == \old(k.gotMsg[i]));
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null
+      @   && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null
+      @   && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg
+      @   && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv
+      @   && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfRange() && k.wfTicks() && k.wfSend() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv();
+      @ ensures k.wfRange() && k.wfTicks() && k.wfSend() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree() && k.wfRunq();
+      @ ensures k.wfFree();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfNote() && k.wfRunq();
+      @ ensures k.wfNote();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
       @*/
     public static int notify(Kernel k, int caller, int dstEp) {
         if (!validCaller(k, caller)) {
@@ -675,35 +992,51 @@ public final class Ipc {
 
     /** d waitsFor a message from source index n and is not awaiting a SENDREC reply. */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && 0 <= d && d < Kernel.NP;
-      @ ensures \result == (k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.SENDING + d] && !k.pb[Kernel.REPLY + d]
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && 0 <= d && d < Kernel.NP;
+      @ ensures \result == (k.receiving[d] && !k.sending[d] && !k.reply[d]
       @   && (k.pr[Kernel.RECVFROM + d] == -1 || k.pr[Kernel.RECVFROM + d] == n));
       @ assignable \strictly_nothing;
       @*/
     static boolean takesNote(Kernel k, int d, int n) {
-        return waitsFor(k, d, n) && !k.pb[Kernel.REPLY + d];
+        return waitsFor(k, d, n) && !k.reply[d];
     }
 
     /** Hands d, which takesNote from n, the notification message from n and wakes it. */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null
-      @   && k.pb.length == Kernel.PB_SIZE && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
+      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
+      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
+      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
+      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
+      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @    && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
       @   && k.msg.length == Kernel.NP * Kernel.MW && k.pr != k.msg && 0 <= k.clock;
       @ requires 0 <= d && d < Kernel.NP && 0 <= n && n < Kernel.NSRC;
-      @ ensures !k.pb[Kernel.RECEIVING + d] && k.pb[Kernel.READY + d] && k.pb[Kernel.GOTMSG + d]
+      @ requires k.used != k.receiving && k.used != k.runq && k.used != k.ready && k.used != k.gotMsg
+      @   && k.sending != k.receiving && k.sending != k.runq && k.sending != k.ready && k.sending != k.gotMsg
+      @   && k.receiving != k.stopped && k.receiving != k.runq && k.receiving != k.reply
+      @   && k.receiving != k.ready && k.receiving != k.gotMsg && k.stopped != k.runq && k.stopped != k.ready
+      @   && k.stopped != k.gotMsg && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg
+      @   && k.reply != k.ready && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ ensures !k.receiving[d] && k.ready[d] && k.gotMsg[d]
       @   && k.pr[Kernel.RESULT + d] == Abi.OK && k.msg[d * Kernel.MW + 1] == Abi.NOTIFY_MESSAGE;
-      @ ensures k.pb[Kernel.RUNQ + d] == (k.pb[Kernel.USED + d] && !k.pb[Kernel.SENDING + d]
-      @   && !k.pb[Kernel.RECEIVING + d] && !k.pb[Kernel.STOPPED + d]);
+      @ ensures k.runq[d] == (k.used[d] && !k.sending[d]
+      @   && !k.receiving[d] && !k.stopped[d]);
       @ ensures \old(k.clock) <= k.clock;
       @ ensures k.st[Kernel.RUNSTAMP + d] == \old(k.st[Kernel.RUNSTAMP + d]) || k.st[Kernel.RUNSTAMP + d] == k.clock;
-      @ assignable k.msg[d * Kernel.MW .. d * Kernel.MW + Kernel.MW - 1], k.pb[Kernel.RECEIVING + d],
-      @   k.pr[Kernel.RESULT + d], k.pb[Kernel.READY + d], k.pb[Kernel.GOTMSG + d], k.pb[Kernel.RUNQ + d],
+      @ assignable k.msg[d * Kernel.MW .. d * Kernel.MW + Kernel.MW - 1], k.receiving[d],
+      @   k.pr[Kernel.RESULT + d], k.ready[d], k.gotMsg[d], k.runq[d],
       @   k.st[Kernel.RUNSTAMP + d], k.clock;
       @*/
     static void deliverNote(Kernel k, int d, int n) {
         notifyMsg(k, d, sourceEndpoint(k, n));
-        k.pb[Kernel.RECEIVING + d] = false;
+        k.receiving[d] = false;
         complete(k, d, Abi.OK, true);
         Sched.requeue(k, d);
     }
@@ -731,23 +1064,89 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= dst && dst < Kernel.NP && k.pb[Kernel.USED + dst];
+      @ requires 0 <= dst && dst < Kernel.NP && k.used[dst];
       @ requires source == Abi.SYSTEM || source == Abi.HARDWARE || source == Abi.CLOCK;
       @ ensures \invariant_for(k) && \result == Abi.OK;
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires dst < 0 || dst >= Kernel.NP || !k.pb[Kernel.USED + dst]
+      @ requires dst < 0 || dst >= Kernel.NP || !k.used[dst]
       @   || source != Abi.SYSTEM && source != Abi.HARDWARE && source != Abi.CLOCK;
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null
+      @   && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null
+      @   && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg
+      @   && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv
+      @   && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfRange() && k.wfTicks() && k.wfSend() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv();
+      @ ensures k.wfRange() && k.wfTicks() && k.wfSend() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree() && k.wfRunq();
+      @ ensures k.wfFree();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfNote() && k.wfRunq();
+      @ ensures k.wfNote();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.clock;
       @*/
     public static int notifyFromKernel(Kernel k, int dst, int source) {
-        if (dst < 0 || dst >= Kernel.NP || !k.pb[Kernel.USED + dst]) {
+        if (dst < 0 || dst >= Kernel.NP || !k.used[dst]) {
             return Abi.EINVAL;
         }
         int n = kernelSource(source);

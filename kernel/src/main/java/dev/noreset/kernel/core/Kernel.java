@@ -6,10 +6,16 @@ package dev.noreset.kernel.core;
  * preserves.
  *
  * <p>Why packed arrays: KeY reasons about distinct arrays only when told they are distinct,
- * and about objects in an array only through quantified aliasing facts. So each kind of state
- * is one array laid out field-major ({@code pr[SENDTO + p]} is the send target of slot p):
+ * and about objects in an array only through quantified aliasing facts. So most kinds of state
+ * are one array laid out field-major ({@code pr[SENDTO + p]} is the send target of slot p):
  * a write to one field of one slot provably leaves every other field and slot alone by linear
- * arithmetic on the index. Queues are not linked lists: a blocked sender records its target
+ * arithmetic on the index. The exception is the process flags: one boolean array per flag
+ * ({@code used[p]}, {@code sending[p]}, ...), because the IPC operations write several flags
+ * of one or two slots and their "preserves wellFormed()" proofs read every flag of every slot.
+ * In one flat array each such read after a call is a disjunction of index equations that KeY
+ * splits on before it uses the ranges that refute them; with one array per flag a read of a
+ * flag the call does not assign is decided by the arrays' distinctness (proofs/README, "The
+ * per-flag layout"). Queues are not linked lists: a blocked sender records its target
  * and an enqueue stamp, so "a blocked sender sits in exactly one queue" holds by construction
  * and the FIFO head is the smallest stamp; run queues are likewise (priority, stamp).
  */
@@ -49,20 +55,6 @@ public final class Kernel {
     static final int ACOUNT = 8 * NP;
     static final int PR_SIZE = 9 * NP;
 
-    // ---- process record flags: pb[F + slot] ----
-    static final int USED = 0;
-    static final int SENDING = NP;
-    static final int RECEIVING = 2 * NP;
-    static final int STOPPED = 3 * NP;
-    static final int RUNQ = 4 * NP;
-    /** SENDREC in progress: only the destination's reply (not a notification) ends it. */
-    static final int REPLY = 5 * NP;
-    /** An IPC result is waiting for the glue. */
-    static final int READY = 6 * NP;
-    /** ...and it came with a message in the buffer. */
-    static final int GOTMSG = 7 * NP;
-    static final int PB_SIZE = 8 * NP;
-
     // ---- stamps: st[F + slot] ----
     static final int RUNSTAMP = 0;
     static final int SENDSTAMP = NP;
@@ -94,13 +86,6 @@ public final class Kernel {
     // KeY replaces a constant by its value but leaves "X + NP - 1" to its arithmetic rules, which
     // then run wherever the bound is instantiated, in every proof that applies a footprint.
     // Kernel.wellFormed()'s dependency proof: 11,934 -> 8,799 nodes (proofs/README, "Region ends").
-    static final int USED_END = USED + NP - 1;
-    static final int SENDING_END = SENDING + NP - 1;
-    static final int RECEIVING_END = RECEIVING + NP - 1;
-    static final int STOPPED_END = STOPPED + NP - 1;
-    static final int RUNQ_END = RUNQ + NP - 1;
-    static final int REPLY_END = REPLY + NP - 1;
-    static final int READY_END = READY + NP - 1;
     static final int GEN_END = GEN + NP - 1;
     static final int PRIO_END = PRIO + NP - 1;
     static final int QUANT_END = QUANT + NP - 1;
@@ -130,7 +115,20 @@ public final class Kernel {
     static final int G_IND = 3 * NG;
 
     /*@ spec_public @*/ final int[] pr;
-    /*@ spec_public @*/ final boolean[] pb;
+    // ---- process flags, one array per flag, indexed by slot ----
+    /** The slot holds a process. */
+    /*@ spec_public @*/ final boolean[] used;
+    /*@ spec_public @*/ final boolean[] sending;
+    /*@ spec_public @*/ final boolean[] receiving;
+    /*@ spec_public @*/ final boolean[] stopped;
+    /*@ spec_public @*/ final boolean[] runq;
+    /** SENDREC in progress: only the destination's reply (not a notification) ends it. */
+    /*@ spec_public @*/ final boolean[] reply;
+    /** An IPC result is waiting for the glue... */
+    /*@ spec_public @*/ final boolean[] ready;
+    /** ...and it came with a message in the buffer. */
+    /*@ spec_public @*/ final boolean[] gotMsg;
+    // ---- everything else ----
     /*@ spec_public @*/ final long[] st;
     /*@ spec_public @*/ final int[] msg;
     /*@ spec_public @*/ final boolean[] note;
@@ -149,7 +147,11 @@ public final class Kernel {
     /*@ spec_public @*/ int lastAsyncIndex;
 
     // Flat clauses on purpose: KeY's JML parser slows down exponentially with parenthesis depth.
-    //@ public invariant pr != null && pr.length == PR_SIZE && pb != null && pb.length == PB_SIZE;
+    //@ public invariant pr != null && pr.length == PR_SIZE && used != null && used.length == NP;
+    //@ public invariant sending != null && sending.length == NP && receiving != null && receiving.length == NP;
+    //@ public invariant stopped != null && stopped.length == NP && runq != null && runq.length == NP;
+    //@ public invariant reply != null && reply.length == NP && ready != null && ready.length == NP;
+    //@ public invariant gotMsg != null && gotMsg.length == NP;
     //@ public invariant st != null && st.length == 2 * NP && msg != null && msg.length == NP * MW;
     //@ public invariant note != null && note.length == NP * NSRC && asy != null && asy.length == 3 * NA;
     //@ public invariant ab != null && ab.length == 3 * NA && amsg != null && amsg.length == NA * MW;
@@ -158,9 +160,23 @@ public final class Kernel {
     //@ public invariant pr != msg && pr != asy && pr != amsg && pr != pvi && pr != gr && msg != asy;
     //@ public invariant msg != amsg && msg != pvi && msg != gr && asy != amsg && asy != pvi && asy != gr;
     //@ public invariant amsg != pvi && amsg != gr && pvi != gr;
-    //@ public invariant pb != note && pb != ab && pb != pv && pb != gb && note != ab && note != pv;
-    //@ public invariant note != gb && ab != pv && ab != gb && pv != gb;
+    //@ public invariant used != note && sending != note && receiving != note && stopped != note;
+    //@ public invariant runq != note && reply != note && ready != note && gotMsg != note;
+    //@ public invariant used != ab && sending != ab && receiving != ab && stopped != ab;
+    //@ public invariant runq != ab && reply != ab && ready != ab && gotMsg != ab;
+    //@ public invariant used != pv && sending != pv && receiving != pv && stopped != pv;
+    //@ public invariant runq != pv && reply != pv && ready != pv && gotMsg != pv;
+    //@ public invariant used != gb && sending != gb && receiving != gb && stopped != gb;
+    //@ public invariant runq != gb && reply != gb && ready != gb && gotMsg != gb;
+    //@ public invariant note != ab && note != pv && note != gb && ab != pv && ab != gb && pv != gb;
     //@ public invariant 0 <= clock;
+    //@ public invariant used != sending && used != receiving && used != stopped && used != runq && used != reply && used != ready && used != gotMsg;
+    //@ public invariant sending != receiving && sending != stopped && sending != runq && sending != reply && sending != ready && sending != gotMsg;
+    //@ public invariant receiving != stopped && receiving != runq && receiving != reply && receiving != ready && receiving != gotMsg;
+    //@ public invariant stopped != runq && stopped != reply && stopped != ready && stopped != gotMsg;
+    //@ public invariant runq != reply && runq != ready && runq != gotMsg;
+    //@ public invariant reply != ready && reply != gotMsg;
+    //@ public invariant ready != gotMsg;
 
     /**
      * The kernel's state invariants (MINIX "runnable" data invariant, queue and notification
@@ -177,9 +193,11 @@ public final class Kernel {
      * (proofs/README "Footprints in KeY's order").
      */
     /*@ public model_behavior
-      @ accessible this.ab, this.asy, this.clock, this.note, note[*], this.pb, this.pr, this.pvi, this.st, st[*],
-      @   ab[A_PEND .. A_PEND_END], asy[A_DST .. A_DST_END], pb[USED .. READY_END],
-      @   pr[GEN .. RECVFROM_END], pr[ACOUNT .. ACOUNT_END], pvi[PV_PRIO .. PV_IOCOUNT_END];
+      @ accessible this.ab, this.asy, this.clock, this.note, note[*], this.pr, this.pvi, this.ready, ready[*],
+      @   this.receiving, receiving[*], this.reply, reply[*], this.runq, runq[*], this.sending,
+      @   sending[*], this.st, st[*], this.stopped, stopped[*], this.used, used[*],
+      @   ab[A_PEND .. A_PEND_END], asy[A_DST .. A_DST_END], pr[GEN .. RECVFROM_END],
+      @   pr[ACOUNT .. ACOUNT_END], pvi[PV_PRIO .. PV_IOCOUNT_END];
       @ public model boolean wellFormed() {
       @   return wfRunq() && wfFree() && wfRange() && wfTicks() && wfStamp() && wfSend()
       @     && wfRecv() && wfNote() && wfAsyncSrc() && wfAsyncDst() && wfPriv() && wfReply();
@@ -188,22 +206,22 @@ public final class Kernel {
 
     /** Runnable (live, not blocked, not stopped) exactly when in the run queue. */
     /*@ public model_behavior
-      @ accessible this.pb, pb[USED .. USED_END], pb[SENDING .. SENDING_END],
-      @   pb[RECEIVING .. RECEIVING_END], pb[STOPPED .. STOPPED_END], pb[RUNQ .. RUNQ_END];
+      @ accessible this.receiving, receiving[*], this.runq, runq[*], this.sending, sending[*], this.stopped,
+      @   stopped[*], this.used, used[*];
       @ public helper model boolean wfRunq() {
       @   return (\forall int p; 0 <= p && p < NP;
-      @       pb[RUNQ + p] <==> pb[USED + p] && !pb[SENDING + p] && !pb[RECEIVING + p] && !pb[STOPPED + p]);
+      @       runq[p] <==> used[p] && !sending[p] && !receiving[p] && !stopped[p]);
       @ }
       @*/
 
     /** A free slot is not blocked, stopped or replying, holds no result and owns no SENDA entries. */
     /*@ public model_behavior
-      @ accessible this.pb, this.pr, pb[USED .. USED_END], pb[SENDING .. SENDING_END],
-      @   pb[RECEIVING .. RECEIVING_END], pb[STOPPED .. STOPPED_END], pb[REPLY .. REPLY_END],
-      @   pb[READY .. READY_END], pr[ACOUNT .. ACOUNT_END];
+      @ accessible this.pr, this.ready, ready[*], this.receiving, receiving[*], this.reply, reply[*],
+      @   this.sending, sending[*], this.stopped, stopped[*], this.used, used[*],
+      @   pr[ACOUNT .. ACOUNT_END];
       @ public helper model boolean wfFree() {
-      @   return (\forall int p; 0 <= p && p < NP; !pb[USED + p] ==> !pb[SENDING + p]
-      @       && !pb[RECEIVING + p] && !pb[STOPPED + p] && !pb[REPLY + p] && !pb[READY + p] && pr[ACOUNT + p] == 0);
+      @   return (\forall int p; 0 <= p && p < NP; !used[p] ==> !sending[p]
+      @       && !receiving[p] && !stopped[p] && !reply[p] && !ready[p] && pr[ACOUNT + p] == 0);
       @ }
       @*/
 
@@ -212,14 +230,14 @@ public final class Kernel {
       @ accessible this.pr, pr[GEN .. GEN_END], pr[PRIO .. PRIO_END], pr[PRIV .. PRIV_END];
       @ public helper model boolean wfRange() {
       @   return (\forall int p; 0 <= p && p < NP; 0 <= pr[GEN + p] && pr[GEN + p] <= MAX_GEN
-      @       && 0 <= pr[PRIO + p] && pr[PRIO + p] < Abi.NR_PRIORITIES && 0 <= pr[PRIV + p] && pr[PRIV + p] < NPRIV);
+      @       && 0 <= pr[PRIO + p] && pr[PRIO + p] < Abi.NR_PRIORITIES && 0 <= pr[PRIV + p]
+      @   && pr[PRIV + p] < NPRIV);
       @ }
       @*/
 
     /** Ticks within the quantum, quantum and SENDA count ranges. */
     /*@ public model_behavior
-      @ accessible this.pr, pr[TICKS .. TICKS_END], pr[QUANT .. QUANT_END],
-      @   pr[ACOUNT .. ACOUNT_END];
+      @ accessible this.pr, pr[TICKS .. TICKS_END], pr[QUANT .. QUANT_END], pr[ACOUNT .. ACOUNT_END];
       @ public helper model boolean wfTicks() {
       @   return (\forall int p; 0 <= p && p < NP; 0 <= pr[TICKS + p] && pr[TICKS + p] <= pr[QUANT + p]
       @       && pr[QUANT + p] <= MAX_QUANTUM && 0 <= pr[ACOUNT + p] && pr[ACOUNT + p] <= AK);
@@ -228,7 +246,7 @@ public final class Kernel {
 
     /** Stamps never run ahead of the clock. */
     /*@ public model_behavior
-      @ accessible this.st, this.clock, st[*];
+      @ accessible this.clock, this.st, st[*];
       @ public helper model boolean wfStamp() {
       @   return (\forall int p; 0 <= p && p < NP; 0 <= st[RUNSTAMP + p] && st[RUNSTAMP + p] <= clock
       @       && 0 <= st[SENDSTAMP + p] && st[SENDSTAMP + p] <= clock);
@@ -237,30 +255,29 @@ public final class Kernel {
 
     /** A blocked sender waits on a live other process. */
     /*@ public model_behavior
-      @ accessible this.pb, this.pr, pb[USED .. USED_END], pb[SENDING .. SENDING_END],
-      @   pr[SENDTO .. SENDTO_END];
+      @ accessible this.pr, this.sending, sending[*], this.used, used[*], pr[SENDTO .. SENDTO_END];
       @ public helper model boolean wfSend() {
-      @   return (\forall int p; 0 <= p && p < NP; pb[SENDING + p] ==> 0 <= pr[SENDTO + p]
-      @       && pr[SENDTO + p] < NP && pr[SENDTO + p] != p && pb[USED + pr[SENDTO + p]]);
+      @   return (\forall int p; 0 <= p && p < NP; sending[p] ==> 0 <= pr[SENDTO + p]
+      @       && pr[SENDTO + p] < NP && pr[SENDTO + p] != p && used[pr[SENDTO + p]]);
       @ }
       @*/
 
     /** A receiver waits for ANY or a live other process. */
     /*@ public model_behavior
-      @ accessible this.pb, this.pr, pb[USED .. USED_END], pb[RECEIVING .. RECEIVING_END],
-      @   pr[RECVFROM .. RECVFROM_END];
+      @ accessible this.pr, this.receiving, receiving[*], this.used, used[*], pr[RECVFROM .. RECVFROM_END];
       @ public helper model boolean wfRecv() {
-      @   return (\forall int p; 0 <= p && p < NP; pb[RECEIVING + p] && pr[RECVFROM + p] != -1
-      @       ==> 0 <= pr[RECVFROM + p] && pr[RECVFROM + p] < NP && pr[RECVFROM + p] != p && pb[USED + pr[RECVFROM + p]]);
+      @   return (\forall int p; 0 <= p && p < NP; receiving[p] && pr[RECVFROM + p] != -1
+      @       ==> 0 <= pr[RECVFROM + p] && pr[RECVFROM + p] < NP && pr[RECVFROM + p] != p
+      @   && used[pr[RECVFROM + p]]);
       @ }
       @*/
 
     /** Notification bits only between live processes (kernel sources need a live receiver only). */
     /*@ public model_behavior
-      @ accessible this.note, this.pb, note[*], pb[USED .. USED_END];
+      @ accessible this.note, note[*], this.used, used[*];
       @ public helper model boolean wfNote() {
       @   return (\forall int d; 0 <= d && d < NP; (\forall int s; 0 <= s && s < NSRC;
-      @       note[d * NSRC + s] ==> pb[USED + d] && s >= NP || pb[USED + d] && pb[USED + s]));
+      @       note[d * NSRC + s] ==> used[d] && s >= NP || used[d] && used[s]));
       @ }
       @*/
 
@@ -270,20 +287,19 @@ public final class Kernel {
      * p * AK + i) lets KeY match the array reads with the ground indices of a proof.
      */
     /*@ public model_behavior
-      @ accessible this.ab, this.pb, ab[A_PEND .. A_PEND_END], pb[USED .. USED_END];
+      @ accessible this.ab, this.used, used[*], ab[A_PEND .. A_PEND_END];
       @ public helper model boolean wfAsyncSrc() {
       @   return (\forall int p; 0 <= p && p < NP; (\forall int e; p * AK <= e && e < p * AK + AK;
-      @       ab[A_PEND + e] ==> pb[USED + p]));
+      @       ab[A_PEND + e] ==> used[p]));
       @ }
       @*/
 
     /** A pending SENDA entry names a live destination. */
     /*@ public model_behavior
-      @ accessible this.ab, this.asy, this.pb, ab[A_PEND .. A_PEND_END], asy[A_DST .. A_DST_END],
-      @   pb[USED .. USED_END];
+      @ accessible this.ab, this.asy, this.used, used[*], ab[A_PEND .. A_PEND_END], asy[A_DST .. A_DST_END];
       @ public helper model boolean wfAsyncDst() {
       @   return (\forall int e; 0 <= e && e < NA; ab[A_PEND + e]
-      @       ==> 0 <= asy[A_DST + e] && asy[A_DST + e] < NP && pb[USED + asy[A_DST + e]]);
+      @       ==> 0 <= asy[A_DST + e] && asy[A_DST + e] < NP && used[asy[A_DST + e]]);
       @ }
       @*/
 
@@ -300,14 +316,14 @@ public final class Kernel {
 
     /** A pending SENDREC reply implies receiving. */
     /*@ public model_behavior
-      @ accessible this.pb, pb[REPLY .. REPLY_END], pb[RECEIVING .. RECEIVING_END];
+      @ accessible this.receiving, receiving[*], this.reply, reply[*];
       @ public helper model boolean wfReply() {
-      @   return (\forall int p; 0 <= p && p < NP; pb[REPLY + p] ==> pb[RECEIVING + p]);
+      @   return (\forall int p; 0 <= p && p < NP; reply[p] ==> receiving[p]);
       @ }
       @*/
 
     /*@ public normal_behavior
-      @ ensures (\forall int p; 0 <= p && p < NP; !pb[USED + p]);
+      @ ensures (\forall int p; 0 <= p && p < NP; !used[p]);
       @ ensures (\forall int v; 0 <= v && v < PVB_SIZE; !pv[v]);
       @ ensures clock == 0;
       @ ensures wellFormed();
@@ -333,7 +349,14 @@ public final class Kernel {
         boolean[] note0 = Fresh.flags(NP * NSRC);
         long[] st0 = Fresh.stamps(2 * NP);
         int[] pr0 = Fresh.ints(PR_SIZE);
-        boolean[] pb0 = Fresh.flags(PB_SIZE);
+        boolean[] used0 = Fresh.flags(NP);
+        boolean[] sending0 = Fresh.flags(NP);
+        boolean[] receiving0 = Fresh.flags(NP);
+        boolean[] stopped0 = Fresh.flags(NP);
+        boolean[] runq0 = Fresh.flags(NP);
+        boolean[] reply0 = Fresh.flags(NP);
+        boolean[] ready0 = Fresh.flags(NP);
+        boolean[] gotMsg0 = Fresh.flags(NP);
         clock = 0;
         resolvedGranter = -1;
         resolvedAddr = 0;
@@ -350,7 +373,14 @@ public final class Kernel {
         note = note0;
         st = st0;
         pr = pr0;
-        pb = pb0;
+        used = used0;
+        sending = sending0;
+        receiving = receiving0;
+        stopped = stopped0;
+        runq = runq0;
+        reply = reply0;
+        ready = ready0;
+        gotMsg = gotMsg0;
     }
 
     /**
@@ -368,23 +398,30 @@ public final class Kernel {
     // ---------------------------------------------------------------- queries
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE;
-      @ ensures \result == (0 <= slot && slot < NP && pb[USED + slot]);
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP;
+      @ ensures \result == (0 <= slot && slot < NP && used[slot]);
       @ assignable \strictly_nothing;
       @*/
     public /*@ helper @*/ boolean isLive(int slot) {
-        return 0 <= slot && slot < NP && pb[USED + slot];
+        return 0 <= slot && slot < NP && used[slot];
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
-      @ ensures 0 <= slot && slot < NP && pb[USED + slot] && 0 <= pr[GEN + slot] && pr[GEN + slot] <= MAX_GEN
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP && pr != null
+      @   && pr.length == PR_SIZE;
+      @ ensures 0 <= slot && slot < NP && used[slot] && 0 <= pr[GEN + slot] && pr[GEN + slot] <= MAX_GEN
       @   ==> \result == pr[GEN + slot] * EP_SCALE + slot;
-      @ ensures slot < 0 || slot >= NP || !pb[USED + slot] ==> \result == -1;
+      @ ensures slot < 0 || slot >= NP || !used[slot] ==> \result == -1;
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ int endpointOf(int slot) {
-        if (0 <= slot && slot < NP && pb[USED + slot]) {
+        if (0 <= slot && slot < NP && used[slot]) {
             return ep(pr[GEN + slot], slot);
         }
         return -1;
@@ -395,24 +432,33 @@ public final class Kernel {
      * this one; else -1. One check instead of slotOf's scan for every endpoint in use.
      */
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
-      @ ensures \result >= 0 ==> \result < NP && pb[USED + \result] && 0 <= pr[GEN + \result]
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP && pr != null
+      @   && pr.length == PR_SIZE;
+      @ ensures \result >= 0 ==> \result < NP && used[\result] && 0 <= pr[GEN + \result]
       @   && pr[GEN + \result] <= MAX_GEN && pr[GEN + \result] * EP_SCALE + \result == endpoint;
       @ ensures \result >= -1;
       @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ int slotGuess(int endpoint) {
         int s = endpoint & (EP_SCALE - 1);
-        if (endpoint >= 0 && 0 <= s && s < NP && pb[USED + s] && ep(pr[GEN + s], s) == endpoint) {
+        if (endpoint >= 0 && 0 <= s && s < NP && used[s] && ep(pr[GEN + s], s) == endpoint) {
             return s;
         }
         return -1;
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
-      @ ensures \result >= 0 ==> \result < NP && pb[USED + \result] && pr[GEN + \result] * EP_SCALE + \result == endpoint;
-      @ ensures \result == -1 <==> !(\exists int s; 0 <= s && s < NP; pb[USED + s] && 0 <= pr[GEN + s]
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP && pr != null
+      @   && pr.length == PR_SIZE;
+      @ ensures \result >= 0 ==> \result < NP && used[\result]
+      @   && pr[GEN + \result] * EP_SCALE + \result == endpoint;
+      @ ensures \result == -1 <==> !(\exists int s; 0 <= s && s < NP; used[s] && 0 <= pr[GEN + s]
       @   && pr[GEN + s] <= MAX_GEN && pr[GEN + s] * EP_SCALE + s == endpoint);
       @ ensures \result >= -1;
       @ assignable \strictly_nothing;
@@ -423,13 +469,13 @@ public final class Kernel {
             return guess;
         }
         /*@ loop_invariant 0 <= s && s <= NP;
-          @ loop_invariant (\forall int t; 0 <= t && t < s; !pb[USED + t] || pr[GEN + t] < 0
+          @ loop_invariant (\forall int t; 0 <= t && t < s; !used[t] || pr[GEN + t] < 0
           @   || pr[GEN + t] > MAX_GEN || pr[GEN + t] * EP_SCALE + t != endpoint);
           @ assignable \strictly_nothing;
           @ decreases NP - s;
           @*/
         for (int s = 0; s < NP; s++) {
-            if (pb[USED + s] && endpoint >= 0 && ep(pr[GEN + s], s) == endpoint) {
+            if (used[s] && endpoint >= 0 && ep(pr[GEN + s], s) == endpoint) {
                 return s;
             }
         }
@@ -437,46 +483,61 @@ public final class Kernel {
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE;
-      @ ensures \result == (0 <= slot && slot < NP && pb[RUNQ + slot]);
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP;
+      @ ensures \result == (0 <= slot && slot < NP && runq[slot]);
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ boolean isRunnable(int slot) {
-        return 0 <= slot && slot < NP && pb[RUNQ + slot];
+        return 0 <= slot && slot < NP && runq[slot];
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE;
-      @ ensures \result == (0 <= slot && slot < NP && pb[SENDING + slot]);
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP;
+      @ ensures \result == (0 <= slot && slot < NP && sending[slot]);
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ boolean isSending(int slot) {
-        return 0 <= slot && slot < NP && pb[SENDING + slot];
+        return 0 <= slot && slot < NP && sending[slot];
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE;
-      @ ensures \result == (0 <= slot && slot < NP && pb[RECEIVING + slot]);
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP;
+      @ ensures \result == (0 <= slot && slot < NP && receiving[slot]);
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ boolean isReceiving(int slot) {
-        return 0 <= slot && slot < NP && pb[RECEIVING + slot];
+        return 0 <= slot && slot < NP && receiving[slot];
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE;
-      @ ensures \result == (0 <= slot && slot < NP && pb[STOPPED + slot]);
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP;
+      @ ensures \result == (0 <= slot && slot < NP && stopped[slot]);
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ boolean isStopped(int slot) {
-        return 0 <= slot && slot < NP && pb[STOPPED + slot];
+        return 0 <= slot && slot < NP && stopped[slot];
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE;
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP;
       @ ensures slot < 0 || slot >= NP ==> \result == 0;
-      @ ensures 0 <= slot && slot < NP ==> \result == (pb[SENDING + slot] ? 1 : 0) + (pb[RECEIVING + slot] ? 2 : 0)
-      @   + (pb[STOPPED + slot] ? 4 : 0);
+      @ ensures 0 <= slot && slot < NP ==> \result == (sending[slot] ? 1 : 0) + (receiving[slot] ? 2 : 0)
+      @   + (stopped[slot] ? 4 : 0);
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ int flags(int slot) {
@@ -484,35 +545,43 @@ public final class Kernel {
             return 0;
         }
         int f = 0;
-        if (pb[SENDING + slot]) {
+        if (sending[slot]) {
             f = f + 1;
         }
-        if (pb[RECEIVING + slot]) {
+        if (receiving[slot]) {
             f = f + 2;
         }
-        if (pb[STOPPED + slot]) {
+        if (stopped[slot]) {
             f = f + 4;
         }
         return f;
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
-      @ ensures \result == (0 <= slot && slot < NP && pb[SENDING + slot] ? pr[SENDTO + slot] : -1);
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP && pr != null
+      @   && pr.length == PR_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && sending[slot] ? pr[SENDTO + slot] : -1);
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ int sendTarget(int slot) {
-        return 0 <= slot && slot < NP && pb[SENDING + slot] ? pr[SENDTO + slot] : -1;
+        return 0 <= slot && slot < NP && sending[slot] ? pr[SENDTO + slot] : -1;
     }
 
     /** Slot the process waits to receive from; -1 for ANY or when not receiving. */
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
-      @ ensures \result == (0 <= slot && slot < NP && pb[RECEIVING + slot] ? pr[RECVFROM + slot] : -1);
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP && pr != null
+      @   && pr.length == PR_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && receiving[slot] ? pr[RECVFROM + slot] : -1);
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ int recvSource(int slot) {
-        return 0 <= slot && slot < NP && pb[RECEIVING + slot] ? pr[RECVFROM + slot] : -1;
+        return 0 <= slot && slot < NP && receiving[slot] ? pr[RECVFROM + slot] : -1;
     }
 
     /*@ public normal_behavior
@@ -543,46 +612,62 @@ public final class Kernel {
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE;
-      @ ensures \result == (0 <= slot && slot < NP && pb[READY + slot]);
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP;
+      @ ensures \result == (0 <= slot && slot < NP && ready[slot]);
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ boolean resultReady(int slot) {
-        return 0 <= slot && slot < NP && pb[READY + slot];
+        return 0 <= slot && slot < NP && ready[slot];
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE && pr != null && pr.length == PR_SIZE;
-      @ ensures \result == (0 <= slot && slot < NP && pb[READY + slot] ? pr[RESULT + slot] : Abi.OK);
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP && pr != null
+      @   && pr.length == PR_SIZE;
+      @ ensures \result == (0 <= slot && slot < NP && ready[slot] ? pr[RESULT + slot] : Abi.OK);
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ int ipcResult(int slot) {
-        return 0 <= slot && slot < NP && pb[READY + slot] ? pr[RESULT + slot] : Abi.OK;
+        return 0 <= slot && slot < NP && ready[slot] ? pr[RESULT + slot] : Abi.OK;
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE;
-      @ ensures \result == (0 <= slot && slot < NP && pb[READY + slot] && pb[GOTMSG + slot]);
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP;
+      @ ensures \result == (0 <= slot && slot < NP && ready[slot] && gotMsg[slot]);
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ boolean messageReceived(int slot) {
-        return 0 <= slot && slot < NP && pb[READY + slot] && pb[GOTMSG + slot];
+        return 0 <= slot && slot < NP && ready[slot] && gotMsg[slot];
     }
 
     /*@ public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE;
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP;
       @ requires 0 <= slot && slot < NP;
-      @ ensures !pb[READY + slot] && !pb[GOTMSG + slot];
-      @ assignable pb[READY + slot], pb[GOTMSG + slot];
+      @ ensures !ready[slot] && !gotMsg[slot];
+      @ assignable ready[slot], gotMsg[slot];
       @ also public normal_behavior
-      @ requires pb != null && pb.length == PB_SIZE;
+      @ requires used != null && used.length == NP && sending != null && sending.length == NP
+      @   && receiving != null && receiving.length == NP && stopped != null && stopped.length == NP
+      @   && runq != null && runq.length == NP && reply != null && reply.length == NP && ready != null
+      @   && ready.length == NP && gotMsg != null && gotMsg.length == NP;
       @ requires slot < 0 || slot >= NP;
       @ assignable \nothing;
       @*/
     public /*@ helper @*/ void clearResult(int slot) {
         if (0 <= slot && slot < NP) {
-            pb[READY + slot] = false;
-            pb[GOTMSG + slot] = false;
+            ready[slot] = false;
+            gotMsg[slot] = false;
         }
     }
 

@@ -52,7 +52,8 @@ public final class Memory {
      * a union of locations, as Kernel.wellFormed's is.
      */
     /*@ public model_behavior
-      @ accessible this.firstUser, this.kind, kind[*], this.mFrame, mFrame[*], this.mPage, mPage[*], this.mProc, mProc[*],
+      @ accessible this.firstUser, this.kind, kind[*], this.mFrame, mFrame[*], this.mPage, mPage[*],
+      @   this.mProc, mProc[*],
       @   this.mUsed, mUsed[*], this.maxMaps, this.nrFrames, this.owner, owner[*], this.shared, shared[*];
       @ public model boolean wellFormed() {
       @   return memFrames() && memMaps() && memExcl() && memUniq() && memOwner();
@@ -100,7 +101,8 @@ public final class Memory {
 
     /** An unshared mapped frame is owned by the process that maps it. */
     /*@ public model_behavior
-      @ accessible this.maxMaps, this.mUsed, this.mProc, this.mFrame, this.shared, this.owner, mUsed[*], mProc[*],
+      @ accessible this.maxMaps, this.mUsed, this.mProc, this.mFrame, this.shared, this.owner, mUsed[*],
+      @   mProc[*],
       @   mFrame[*], shared[*], owner[*];
       @ public helper model boolean memOwner() {
       @   return (\forall int i; 0 <= i && i < maxMaps; mUsed[i] && !shared[mFrame[i]] ==> owner[mFrame[i]] == mProc[i]);

@@ -13,23 +13,41 @@ public final class Privs {
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + slot] && k.pr[Kernel.PRIV + slot] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot] && 0 <= priv && priv < Kernel.NPRIV;
+      @ requires 0 <= slot && slot < Kernel.NP && k.used[slot] && 0 <= priv && priv < Kernel.NPRIV;
       @ ensures \result == Abi.OK && \invariant_for(k) && k.pr[Kernel.PRIV + slot] == priv;
       @ assignable k.pr[Kernel.PRIV + slot];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot] || priv < 0 || priv >= Kernel.NPRIV;
+      @ requires slot < 0 || slot >= Kernel.NP || !k.used[slot] || priv < 0 || priv >= Kernel.NPRIV;
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfTicks() && k.wfStamp() && k.wfSend()
@@ -52,7 +70,8 @@ public final class Privs {
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= target && target < Kernel.NP;
-      @ ensures \result == Abi.OK && \invariant_for(k) && k.pv[Kernel.PV_IPC + priv * Kernel.NP + target] == on;
+      @ ensures \result == Abi.OK && \invariant_for(k)
+      @   && k.pv[Kernel.PV_IPC + priv * Kernel.NP + target] == on;
       @ assignable k.pv[Kernel.PV_IPC + priv * Kernel.NP + target];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
@@ -61,13 +80,31 @@ public final class Privs {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
@@ -87,7 +124,8 @@ public final class Privs {
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= call && call < Kernel.NSYS;
-      @ ensures \result == Abi.OK && \invariant_for(k) && k.pv[Kernel.PV_CALL + priv * Kernel.NSYS + call] == on;
+      @ ensures \result == Abi.OK && \invariant_for(k)
+      @   && k.pv[Kernel.PV_CALL + priv * Kernel.NSYS + call] == on;
       @ assignable k.pv[Kernel.PV_CALL + priv * Kernel.NSYS + call];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
@@ -96,13 +134,31 @@ public final class Privs {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
@@ -122,7 +178,8 @@ public final class Privs {
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= op && op < Kernel.NTRAP;
-      @ ensures \result == Abi.OK && \invariant_for(k) && k.pv[Kernel.PV_TRAP + priv * Kernel.NTRAP + op] == on;
+      @ ensures \result == Abi.OK && \invariant_for(k)
+      @   && k.pv[Kernel.PV_TRAP + priv * Kernel.NTRAP + op] == on;
       @ assignable k.pv[Kernel.PV_TRAP + priv * Kernel.NTRAP + op];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
@@ -131,13 +188,31 @@ public final class Privs {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
@@ -157,7 +232,8 @@ public final class Privs {
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ requires 0 <= priv && priv < Kernel.NPRIV && 0 <= irq && irq < Kernel.NIRQ;
-      @ ensures \result == Abi.OK && \invariant_for(k) && k.pv[Kernel.PV_IRQ + priv * Kernel.NIRQ + irq] == on;
+      @ ensures \result == Abi.OK && \invariant_for(k)
+      @   && k.pv[Kernel.PV_IRQ + priv * Kernel.NIRQ + irq] == on;
       @ assignable k.pv[Kernel.PV_IRQ + priv * Kernel.NIRQ + irq];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
@@ -166,13 +242,31 @@ public final class Privs {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
@@ -201,13 +295,31 @@ public final class Privs {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
@@ -238,13 +350,31 @@ public final class Privs {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
@@ -290,22 +420,44 @@ public final class Privs {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
       @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfReply();
-      @ assignable k.pvi[Kernel.PV_IOCOUNT + priv], k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]], k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]];
+      @ assignable k.pvi[Kernel.PV_IOCOUNT + priv],
+      @   k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]],
+      @   k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]];
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfPriv();
       @ ensures k.wfPriv();
-      @ assignable k.pvi[Kernel.PV_IOCOUNT + priv], k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]], k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]];
+      @ assignable k.pvi[Kernel.PV_IOCOUNT + priv],
+      @   k.pvi[Kernel.PV_IOLO + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]],
+      @   k.pvi[Kernel.PV_IOHI + priv * Kernel.NIO + k.pvi[Kernel.PV_IOCOUNT + priv]];
       @*/
     public static int addIoRange(Kernel k, int priv, int first, int last) {
         if (priv < 0 || priv >= Kernel.NPRIV || first < 0 || first > last || last > 65535) {
@@ -327,23 +479,23 @@ public final class Privs {
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && 0 <= nr && nr < Kernel.NSYS;
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= nr && nr < Kernel.NSYS;
       @ ensures \result == Abi.OK <==> k.pv[Kernel.PV_CALL + k.pr[Kernel.PRIV + caller] * Kernel.NSYS + nr];
       @ ensures \result == Abi.OK || \result == Abi.ECALLDENIED;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && (nr < 0 || nr >= Kernel.NSYS);
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && (nr < 0 || nr >= Kernel.NSYS);
       @ ensures \result == Abi.ENOSYS;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller];
+      @ requires caller < 0 || caller >= Kernel.NP || !k.used[caller];
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @*/
     public static int checkKernelCall(Kernel k, int caller, int nr) {
-        if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller]) {
+        if (caller < 0 || caller >= Kernel.NP || !k.used[caller]) {
             return Abi.EINVAL;
         }
         if (nr < 0 || nr >= Kernel.NSYS) {
@@ -360,18 +512,18 @@ public final class Privs {
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller] && 0 <= irq && irq < Kernel.NIRQ;
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= irq && irq < Kernel.NIRQ;
       @ ensures \result == Abi.OK <==> k.pv[Kernel.PV_IRQ + k.pr[Kernel.PRIV + caller] * Kernel.NIRQ + irq];
       @ ensures \result == Abi.OK || \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller] || irq < 0 || irq >= Kernel.NIRQ;
+      @ requires caller < 0 || caller >= Kernel.NP || !k.used[caller] || irq < 0 || irq >= Kernel.NIRQ;
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @*/
     public static int checkIrq(Kernel k, int caller, int irq) {
-        if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller] || irq < 0 || irq >= Kernel.NIRQ) {
+        if (caller < 0 || caller >= Kernel.NP || !k.used[caller] || irq < 0 || irq >= Kernel.NIRQ) {
             return Abi.EPERM;
         }
         int v = k.pr[Kernel.PRIV + caller];
@@ -385,7 +537,7 @@ public final class Privs {
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + caller] && k.pr[Kernel.PRIV + caller] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && k.pb[Kernel.USED + caller];
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller];
       @ requires 0 <= port && port <= 65535 && 1 <= bytes && bytes <= 4;
       @ ensures \result == Abi.OK <==> k.pvi[Kernel.PV_IOCOUNT + k.pr[Kernel.PRIV + caller]] <= Kernel.NIO
       @   && (\exists int a; Kernel.PV_IOLO + k.pr[Kernel.PRIV + caller] * Kernel.NIO <= a
@@ -395,13 +547,13 @@ public final class Privs {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller]
+      @ requires caller < 0 || caller >= Kernel.NP || !k.used[caller]
       @   || port < 0 || port > 65535 || bytes < 1 || bytes > 4;
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @*/
     public static int checkIo(Kernel k, int caller, int port, int bytes) {
-        if (caller < 0 || caller >= Kernel.NP || !k.pb[Kernel.USED + caller]
+        if (caller < 0 || caller >= Kernel.NP || !k.used[caller]
                 || port < 0 || port > 65535 || bytes < 1 || bytes > 4) {
             return Abi.EPERM;
         }

@@ -11,18 +11,18 @@ public final class Procs {
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ ensures \result == Abi.ENOMEM <==> (\forall int s; 0 <= s && s < Kernel.NP; k.pb[Kernel.USED + s]);
-      @ ensures \result != Abi.ENOMEM ==> (0 <= \result && \result < Kernel.NP && !k.pb[Kernel.USED + \result]);
+      @ ensures \result == Abi.ENOMEM <==> (\forall int s; 0 <= s && s < Kernel.NP; k.used[s]);
+      @ ensures \result != Abi.ENOMEM ==> (0 <= \result && \result < Kernel.NP && !k.used[\result]);
       @ assignable \nothing;
       @*/
     public static int freeSlot(Kernel k) {
         /*@ loop_invariant 0 <= s && s <= Kernel.NP
-          @   && (\forall int t; 0 <= t && t < s; k.pb[Kernel.USED + t]);
+          @   && (\forall int t; 0 <= t && t < s; k.used[t]);
           @ assignable \strictly_nothing;
           @ decreases Kernel.NP - s;
           @*/
         for (int s = 0; s < Kernel.NP; s++) {
-            if (!k.pb[Kernel.USED + s]) {
+            if (!k.used[s]) {
                 return s;
             }
         }
@@ -31,16 +31,17 @@ public final class Procs {
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= slot && slot < Kernel.NP && !k.pb[Kernel.USED + slot];
+      @ requires 0 <= slot && slot < Kernel.NP && !k.used[slot];
       @ requires 0 <= priv && priv < Kernel.NPRIV && k.pvi[Kernel.PV_QUANT + priv] >= 1;
       @ requires 0 <= k.pr[Kernel.GEN + slot] && k.pr[Kernel.GEN + slot] <= Kernel.MAX_GEN;
       @ ensures \invariant_for(k);
       @ ensures \result == k.pr[Kernel.GEN + slot] * Kernel.EP_SCALE + slot && \result >= 0;
-      @ ensures k.pb[Kernel.USED + slot] && k.pb[Kernel.RUNQ + slot] && k.pr[Kernel.PRIV + slot] == priv;
+      @ ensures k.used[slot] && k.runq[slot] && k.pr[Kernel.PRIV + slot] == priv;
       @ ensures k.pr[Kernel.PRIO + slot] == k.pvi[Kernel.PV_PRIO + priv];
-      @ assignable k.pb[Kernel.USED + slot], k.pb[Kernel.RUNQ + slot], k.pb[Kernel.GOTMSG + slot],
-      @   k.pb[Kernel.SENDING + slot], k.pb[Kernel.RECEIVING + slot], k.pb[Kernel.STOPPED + slot],
-      @   k.pb[Kernel.REPLY + slot], k.pb[Kernel.READY + slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot], k.pr[Kernel.QUANT + slot],
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot],
       @   k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
@@ -50,23 +51,135 @@ public final class Procs {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot];
+      @ requires 0 <= slot && slot < Kernel.NP && k.used[slot];
       @ requires 0 <= priv && priv < Kernel.NPRIV && k.pvi[Kernel.PV_QUANT + priv] >= 1;
       @ ensures \result == Abi.EBUSY;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
-      @ assignable k.pb[Kernel.USED + slot], k.pb[Kernel.RUNQ + slot], k.pb[Kernel.GOTMSG + slot],
-      @   k.pb[Kernel.SENDING + slot], k.pb[Kernel.RECEIVING + slot], k.pb[Kernel.STOPPED + slot],
-      @   k.pb[Kernel.REPLY + slot], k.pb[Kernel.READY + slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot], k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null
+      @   && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null
+      @   && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg
+      @   && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv
+      @   && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfPriv();
+      @ ensures k.wfPriv();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree();
+      @ ensures k.wfFree();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRange() && k.wfPriv();
+      @ ensures k.wfRange();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfTicks() && k.wfPriv();
+      @ ensures k.wfTicks();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfSend();
+      @ ensures k.wfSend();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfNote();
+      @ ensures k.wfNote();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
+      @ ensures k.wfAsyncSrc();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
+      @ ensures k.wfAsyncDst();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
+      @ assignable k.used[slot], k.runq[slot], k.gotMsg[slot],
+      @   k.sending[slot], k.receiving[slot], k.stopped[slot],
+      @   k.reply[slot], k.ready[slot], k.pr[Kernel.PRIV + slot], k.pr[Kernel.PRIO + slot],
+      @   k.pr[Kernel.QUANT + slot], k.pr[Kernel.TICKS + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @*/
     public static int spawn(Kernel k, int slot, int priv) {
         if (slot < 0 || slot >= Kernel.NP || priv < 0 || priv >= Kernel.NPRIV
                 || k.pvi[Kernel.PV_QUANT + priv] < 1) {
             return Abi.EINVAL;
         }
-        if (k.pb[Kernel.USED + slot]) {
+        if (k.used[slot]) {
             return Abi.EBUSY;
         }
         k.pr[Kernel.PRIV + slot] = priv;
@@ -75,13 +188,13 @@ public final class Procs {
         k.pr[Kernel.TICKS + slot] = k.pvi[Kernel.PV_QUANT + priv];
         // A new process starts unblocked and running (under wellFormed a free slot carries no
         // flags; clearing them makes the functional contract hold without that premise).
-        k.pb[Kernel.SENDING + slot] = false;
-        k.pb[Kernel.RECEIVING + slot] = false;
-        k.pb[Kernel.STOPPED + slot] = false;
-        k.pb[Kernel.REPLY + slot] = false;
-        k.pb[Kernel.READY + slot] = false;
-        k.pb[Kernel.GOTMSG + slot] = false;
-        k.pb[Kernel.USED + slot] = true;
+        k.sending[slot] = false;
+        k.receiving[slot] = false;
+        k.stopped[slot] = false;
+        k.reply[slot] = false;
+        k.ready[slot] = false;
+        k.gotMsg[slot] = false;
+        k.used[slot] = true;
         Sched.requeue(k, slot);
         return Kernel.ep(k.pr[Kernel.GEN + slot], slot);
     }
@@ -90,47 +203,65 @@ public final class Procs {
     // (see Sched.tick).
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot];
+      @ requires 0 <= slot && slot < Kernel.NP && k.used[slot];
       @ ensures \result == Abi.OK && \invariant_for(k);
-      @ ensures k.pb[Kernel.STOPPED + slot] && !k.pb[Kernel.RUNQ + slot];
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ ensures k.stopped[slot] && !k.runq[slot];
+      @ assignable k.stopped[slot], k.runq[slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot];
+      @ requires slot < 0 || slot >= Kernel.NP || !k.used[slot];
       @ ensures \result == Abi.ESRCH;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfRunq();
       @ ensures k.wfRunq();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ assignable k.stopped[slot], k.runq[slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfFree();
       @ ensures k.wfFree();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ assignable k.stopped[slot], k.runq[slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRange() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote() && k.wfAsyncSrc()
       @   && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRange() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote() && k.wfAsyncSrc()
       @   && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ assignable k.stopped[slot], k.runq[slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfStamp();
       @ ensures k.wfStamp();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ assignable k.stopped[slot], k.runq[slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @*/
     public static int stop(Kernel k, int slot) {
         if (!k.isLive(slot)) {
             return Abi.ESRCH;
         }
-        k.pb[Kernel.STOPPED + slot] = true;
+        k.stopped[slot] = true;
         Sched.requeue(k, slot);
         return Abi.OK;
     }
@@ -139,93 +270,114 @@ public final class Procs {
     // (see Sched.tick).
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= slot && slot < Kernel.NP && k.pb[Kernel.USED + slot];
+      @ requires 0 <= slot && slot < Kernel.NP && k.used[slot];
       @ ensures \result == Abi.OK && \invariant_for(k);
-      @ ensures !k.pb[Kernel.STOPPED + slot];
-      @ ensures k.pb[Kernel.RUNQ + slot] == (!k.pb[Kernel.SENDING + slot] && !k.pb[Kernel.RECEIVING + slot]);
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ ensures !k.stopped[slot];
+      @ ensures k.runq[slot] == (!k.sending[slot] && !k.receiving[slot]);
+      @ assignable k.stopped[slot], k.runq[slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires slot < 0 || slot >= Kernel.NP || !k.pb[Kernel.USED + slot];
+      @ requires slot < 0 || slot >= Kernel.NP || !k.used[slot];
       @ ensures \result == Abi.ESRCH;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfRunq();
       @ ensures k.wfRunq();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ assignable k.stopped[slot], k.runq[slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfFree();
       @ ensures k.wfFree();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ assignable k.stopped[slot], k.runq[slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRange() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote() && k.wfAsyncSrc()
       @   && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRange() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote() && k.wfAsyncSrc()
       @   && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ assignable k.stopped[slot], k.runq[slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wfStamp();
       @ ensures k.wfStamp();
-      @ assignable k.pb[Kernel.STOPPED + slot], k.pb[Kernel.RUNQ + slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
+      @ assignable k.stopped[slot], k.runq[slot], k.st[Kernel.RUNSTAMP + slot], k.clock;
       @*/
     public static int resume(Kernel k, int slot) {
         if (!k.isLive(slot)) {
             return Abi.ESRCH;
         }
-        k.pb[Kernel.STOPPED + slot] = false;
+        k.stopped[slot] = false;
         Sched.requeue(k, slot);
         return Abi.OK;
     }
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
+      @ requires 0 <= p && p < Kernel.NP && k.used[p];
       @ ensures \result == Abi.OK && \invariant_for(k);
-      @ ensures !k.pb[Kernel.USED + p] && !k.pb[Kernel.RUNQ + p];
+      @ ensures !k.used[p] && !k.runq[p];
       @ ensures k.pr[Kernel.GEN + p] != \old(k.pr[Kernel.GEN + p]);
-      @ ensures (\forall int q; 0 <= q && q < Kernel.NP; k.pb[Kernel.SENDING + q] ==> k.pr[Kernel.SENDTO + q] != p);
-      @ ensures (\forall int q; 0 <= q && q < Kernel.NP; k.pb[Kernel.RECEIVING + q] ==> k.pr[Kernel.RECVFROM + q] != p);
-      @ ensures (\forall int q; 0 <= q && q < Kernel.NP && q != p; \old(k.pb[Kernel.SENDING + q]) && \old(k.pr[Kernel.SENDTO + q]) == p
-      @   || \old(k.pb[Kernel.RECEIVING + q]) && \old(k.pr[Kernel.RECVFROM + q]) == p
-      @   ==> k.pb[Kernel.READY + q] && k.pr[Kernel.RESULT + q] == Abi.EDEADSRCDST);
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.note[*], k.asy[*], k.ab[*], k.gb[*], k.clock;
+      @ ensures (\forall int q; 0 <= q && q < Kernel.NP; k.sending[q] ==> k.pr[Kernel.SENDTO + q] != p);
+      @ ensures (\forall int q; 0 <= q && q < Kernel.NP; k.receiving[q] ==> k.pr[Kernel.RECVFROM + q] != p);
+      @ ensures (\forall int q; 0 <= q && q < Kernel.NP && q != p; \old(k.sending[q]) && \old(k.pr[Kernel.SENDTO + q]) == p
+      @   || \old(k.receiving[q]) && \old(k.pr[Kernel.RECVFROM + q]) == p
+      @   ==> k.ready[q] && k.pr[Kernel.RESULT + q] == Abi.EDEADSRCDST);
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.note[*], k.asy[*], k.ab[*], k.gb[*], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires p < 0 || p >= Kernel.NP || !k.pb[Kernel.USED + p];
+      @ requires p < 0 || p >= Kernel.NP || !k.used[p];
       @ ensures \result == Abi.ESRCH;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k) && k.wellFormed();
       @ ensures k.wellFormed();
-      @ assignable k.pb[*], k.pr[*], k.st[*], k.note[*], k.asy[*], k.ab[*], k.gb[*], k.clock;
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.note[*], k.asy[*], k.ab[*], k.gb[*], k.clock;
       @*/
     public static int exit(Kernel k, int p) {
-        if (p < 0 || p >= Kernel.NP || !k.pb[Kernel.USED + p]) {
+        if (p < 0 || p >= Kernel.NP || !k.used[p]) {
             return Abi.ESRCH;
         }
         // First cut every reference to p while p is still live (each step keeps the invariant),
         // then retire p itself. The assignable bounds stay written out: with Kernel's *_END
         // constants this proof grew (28,791 -> 29,061 nodes; proofs/README "Region ends").
-        /*@ loop_invariant 0 <= q && q <= Kernel.NP && \invariant_for(k) && k.pb[Kernel.USED + p];
-          @ loop_invariant (\forall int t; 0 <= t && t < q && t != p; k.pb[Kernel.SENDING + t] ==> k.pr[Kernel.SENDTO + t] != p);
-          @ loop_invariant (\forall int t; 0 <= t && t < q && t != p; k.pb[Kernel.RECEIVING + t] ==> k.pr[Kernel.RECVFROM + t] != p);
-          @ loop_invariant (\forall int t; 0 <= t && t < q && t != p; \old(k.pb[Kernel.SENDING + t]) && \old(k.pr[Kernel.SENDTO + t]) == p
-          @   || \old(k.pb[Kernel.RECEIVING + t]) && \old(k.pr[Kernel.RECVFROM + t]) == p
-          @   ==> k.pb[Kernel.READY + t] && k.pr[Kernel.RESULT + t] == Abi.EDEADSRCDST);
-          @ loop_invariant (\forall int t; q <= t && t < Kernel.NP; k.pb[Kernel.SENDING + t] == \old(k.pb[Kernel.SENDING + t])
+        /*@ loop_invariant 0 <= q && q <= Kernel.NP && \invariant_for(k) && k.used[p];
+          @ loop_invariant (\forall int t; 0 <= t && t < q && t != p; k.sending[t] ==> k.pr[Kernel.SENDTO + t] != p);
+          @ loop_invariant (\forall int t; 0 <= t && t < q && t != p; k.receiving[t] ==> k.pr[Kernel.RECVFROM + t] != p);
+          @ loop_invariant (\forall int t; 0 <= t && t < q && t != p; \old(k.sending[t]) && \old(k.pr[Kernel.SENDTO + t]) == p
+          @   || \old(k.receiving[t]) && \old(k.pr[Kernel.RECVFROM + t]) == p
+          @   ==> k.ready[t] && k.pr[Kernel.RESULT + t] == Abi.EDEADSRCDST);
+          @ loop_invariant (\forall int t; q <= t && t < Kernel.NP; k.sending[t] == \old(k.sending[t])
           @   && k.pr[Kernel.SENDTO + t] == \old(k.pr[Kernel.SENDTO + t]));
-          @ loop_invariant (\forall int t; q <= t && t < Kernel.NP; k.pb[Kernel.RECEIVING + t] == \old(k.pb[Kernel.RECEIVING + t])
+          @ loop_invariant (\forall int t; q <= t && t < Kernel.NP; k.receiving[t] == \old(k.receiving[t])
           @   && k.pr[Kernel.RECVFROM + t] == \old(k.pr[Kernel.RECVFROM + t]));
-          @ assignable k.pb[Kernel.SENDING .. Kernel.RECEIVING + Kernel.NP - 1], k.pb[Kernel.RUNQ .. Kernel.GOTMSG + Kernel.NP - 1],
-          @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+          @ assignable k.sending[*], k.receiving[*], k.runq[*], k.reply[*], k.ready[*], k.gotMsg[*],
+          @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1],
+          @   k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
           @   k.clock;
           @ decreases Kernel.NP - q;
           @*/
@@ -237,15 +389,15 @@ public final class Procs {
             }
         }
         release(k, p);
-        k.pb[Kernel.SENDING + p] = false;
-        k.pb[Kernel.RECEIVING + p] = false;
-        k.pb[Kernel.STOPPED + p] = false;
-        k.pb[Kernel.REPLY + p] = false;
-        k.pb[Kernel.READY + p] = false;
-        k.pb[Kernel.GOTMSG + p] = false;
-        k.pb[Kernel.RUNQ + p] = false;
+        k.sending[p] = false;
+        k.receiving[p] = false;
+        k.stopped[p] = false;
+        k.reply[p] = false;
+        k.ready[p] = false;
+        k.gotMsg[p] = false;
+        k.runq[p] = false;
         k.pr[Kernel.ACOUNT + p] = 0;
-        k.pb[Kernel.USED + p] = false;
+        k.used[p] = false;
         advanceGen(k, p);
         return Abi.OK;
     }
@@ -274,8 +426,10 @@ public final class Procs {
      * wellFormed()" case, still open, will need the effects stated here.
      */
     /*@ normal_behavior
-      @ requires k != null && k.ab != null && k.ab.length == 3 * Kernel.NA && k.asy != null && k.asy.length == 3 * Kernel.NA;
-      @ requires k.note != null && k.note.length == Kernel.NP * Kernel.NSRC && k.gb != null && k.gb.length == 4 * Kernel.NG;
+      @ requires k != null && k.ab != null && k.ab.length == 3 * Kernel.NA && k.asy != null
+      @   && k.asy.length == 3 * Kernel.NA;
+      @ requires k.note != null && k.note.length == Kernel.NP * Kernel.NSRC && k.gb != null
+      @   && k.gb.length == 4 * Kernel.NG;
       @ requires k.ab != k.note && k.ab != k.gb && k.note != k.gb;
       @ requires 0 <= p && p < Kernel.NP;
       @ assignable k.ab[Kernel.A_PEND .. Kernel.A_PEND_END], k.ab[Kernel.A_DONE .. Kernel.A_DONE_END],
@@ -299,15 +453,20 @@ public final class Procs {
      * nodes for exit against 36,465).
      */
     /*@ normal_behavior
-      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE && k.pr != null && k.pr.length == Kernel.PR_SIZE;
+      @ requires k != null && k.used != null && k.used.length == Kernel.NP && k.sending != null
+      @   && k.sending.length == Kernel.NP && k.receiving != null && k.receiving.length == Kernel.NP
+      @   && k.stopped != null && k.stopped.length == Kernel.NP && k.runq != null
+      @   && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP && k.ready != null
+      @   && k.ready.length == Kernel.NP && k.gotMsg != null && k.gotMsg.length == Kernel.NP && k.pr != null
+      @   && k.pr.length == Kernel.PR_SIZE;
       @ requires 0 <= q && q < Kernel.NP;
-      @ ensures !\result ==> (!k.pb[Kernel.SENDING + q] || k.pr[Kernel.SENDTO + q] != p)
-      @   && (!k.pb[Kernel.RECEIVING + q] || k.pr[Kernel.RECVFROM + q] != p);
+      @ ensures !\result ==> (!k.sending[q] || k.pr[Kernel.SENDTO + q] != p)
+      @   && (!k.receiving[q] || k.pr[Kernel.RECVFROM + q] != p);
       @ assignable \strictly_nothing;
       @*/
     static boolean blockedOn(Kernel k, int q, int p) {
-        return k.pb[Kernel.SENDING + q] && k.pr[Kernel.SENDTO + q] == p
-                || k.pb[Kernel.RECEIVING + q] && k.pr[Kernel.RECVFROM + q] == p;
+        return k.sending[q] && k.pr[Kernel.SENDTO + q] == p
+                || k.receiving[q] && k.pr[Kernel.RECVFROM + q] == p;
     }
 
     /**
@@ -315,18 +474,31 @@ public final class Procs {
      * its whole IPC: a SENDREC loses its send and its receive.
      */
     /*@ normal_behavior
-      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE && k.pr != null && k.pr.length == Kernel.PR_SIZE
+      @ requires k != null && k.used != null && k.used.length == Kernel.NP && k.sending != null
+      @   && k.sending.length == Kernel.NP && k.receiving != null && k.receiving.length == Kernel.NP
+      @   && k.stopped != null && k.stopped.length == Kernel.NP && k.runq != null
+      @   && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP && k.ready != null
+      @   && k.ready.length == Kernel.NP && k.gotMsg != null && k.gotMsg.length == Kernel.NP && k.pr != null
+      @   && k.pr.length == Kernel.PR_SIZE
       @   && k.st != null && k.st.length == 2 * Kernel.NP && 0 <= k.clock;
       @ requires 0 <= q && q < Kernel.NP;
-      @ ensures !k.pb[Kernel.SENDING + q] && !k.pb[Kernel.RECEIVING + q] && !k.pb[Kernel.REPLY + q];
-      @ ensures k.pb[Kernel.READY + q] && k.pr[Kernel.RESULT + q] == Abi.EDEADSRCDST && \old(k.clock) <= k.clock;
-      @ assignable k.pb[Kernel.SENDING + q], k.pb[Kernel.RECEIVING + q], k.pb[Kernel.REPLY + q], k.pr[Kernel.RESULT + q],
-      @   k.pb[Kernel.READY + q], k.pb[Kernel.GOTMSG + q], k.pb[Kernel.RUNQ + q], k.st[Kernel.RUNSTAMP + q], k.clock;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.runq && k.used != k.reply
+      @   && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply
+      @   && k.sending != k.ready && k.sending != k.gotMsg && k.receiving != k.stopped
+      @   && k.receiving != k.runq && k.receiving != k.reply && k.receiving != k.ready
+      @   && k.receiving != k.gotMsg && k.stopped != k.runq && k.stopped != k.reply
+      @   && k.stopped != k.ready && k.stopped != k.gotMsg && k.runq != k.reply && k.runq != k.ready
+      @   && k.runq != k.gotMsg && k.reply != k.ready && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ ensures !k.sending[q] && !k.receiving[q] && !k.reply[q];
+      @ ensures k.ready[q] && k.pr[Kernel.RESULT + q] == Abi.EDEADSRCDST && \old(k.clock) <= k.clock;
+      @ assignable k.sending[q], k.receiving[q], k.reply[q], k.pr[Kernel.RESULT + q],
+      @   k.ready[q], k.gotMsg[q], k.runq[q], k.st[Kernel.RUNSTAMP + q], k.clock;
       @*/
     static void wakeDead(Kernel k, int q) {
-        k.pb[Kernel.SENDING + q] = false;
-        k.pb[Kernel.RECEIVING + q] = false;
-        k.pb[Kernel.REPLY + q] = false;
+        k.sending[q] = false;
+        k.receiving[q] = false;
+        k.reply[q] = false;
         Ipc.complete(k, q, Abi.EDEADSRCDST, false);
         Sched.requeue(k, q);
     }

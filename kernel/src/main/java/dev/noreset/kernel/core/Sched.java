@@ -22,30 +22,36 @@ public final class Sched {
      * enters (at the tail of its queue) or leaves a run queue.
      */
     /*@ public normal_behavior
-      @ requires k != null && k.pb != null && k.pb.length == Kernel.PB_SIZE && k.st != null
+      @ requires k != null && k.used != null && k.used.length == Kernel.NP && k.sending != null
+      @   && k.sending.length == Kernel.NP && k.receiving != null && k.receiving.length == Kernel.NP
+      @   && k.stopped != null && k.stopped.length == Kernel.NP && k.runq != null
+      @   && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP && k.ready != null
+      @   && k.ready.length == Kernel.NP && k.gotMsg != null && k.gotMsg.length == Kernel.NP && k.st != null
       @   && k.st.length == 2 * Kernel.NP && 0 <= p && p < Kernel.NP && 0 <= k.clock;
-      @ ensures k.pb[Kernel.RUNQ + p] == (k.pb[Kernel.USED + p] && !k.pb[Kernel.SENDING + p]
-      @   && !k.pb[Kernel.RECEIVING + p] && !k.pb[Kernel.STOPPED + p]);
+      @ requires k.used != k.runq && k.sending != k.runq && k.receiving != k.runq && k.stopped != k.runq
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg;
+      @ ensures k.runq[p] == (k.used[p] && !k.sending[p]
+      @   && !k.receiving[p] && !k.stopped[p]);
       @ ensures \old(k.clock) <= k.clock;
       @ ensures k.st[Kernel.RUNSTAMP + p] == \old(k.st[Kernel.RUNSTAMP + p]) || k.st[Kernel.RUNSTAMP + p] == k.clock;
-      @ ensures \old(k.pb[Kernel.RUNQ + p]) ==> k.st[Kernel.RUNSTAMP + p] == \old(k.st[Kernel.RUNSTAMP + p]);
-      @ assignable k.pb[Kernel.RUNQ + p], k.st[Kernel.RUNSTAMP + p], k.clock;
+      @ ensures \old(k.runq[p]) ==> k.st[Kernel.RUNSTAMP + p] == \old(k.st[Kernel.RUNSTAMP + p]);
+      @ assignable k.runq[p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @*/
     static void requeue(Kernel k, int p) {
-        boolean runnable = k.pb[Kernel.USED + p] && !k.pb[Kernel.SENDING + p]
-                && !k.pb[Kernel.RECEIVING + p] && !k.pb[Kernel.STOPPED + p];
-        if (runnable && !k.pb[Kernel.RUNQ + p]) {
+        boolean runnable = k.used[p] && !k.sending[p]
+                && !k.receiving[p] && !k.stopped[p];
+        if (runnable && !k.runq[p]) {
             k.st[Kernel.RUNSTAMP + p] = nextStamp(k);
         }
-        k.pb[Kernel.RUNQ + p] = runnable;
+        k.runq[p] = runnable;
     }
 
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
       @ ensures \result >= -1 && \result < Kernel.NP;
-      @ ensures \result == -1 <==> (\forall int q; 0 <= q && q < Kernel.NP; !k.pb[Kernel.RUNQ + q]);
-      @ ensures \result >= 0 ==> k.pb[Kernel.RUNQ + \result];
-      @ ensures \result >= 0 ==> (\forall int q; 0 <= q && q < Kernel.NP && k.pb[Kernel.RUNQ + q];
+      @ ensures \result == -1 <==> (\forall int q; 0 <= q && q < Kernel.NP; !k.runq[q]);
+      @ ensures \result >= 0 ==> k.runq[\result];
+      @ ensures \result >= 0 ==> (\forall int q; 0 <= q && q < Kernel.NP && k.runq[q];
       @   k.pr[Kernel.PRIO + \result] < k.pr[Kernel.PRIO + q] || k.pr[Kernel.PRIO + \result] == k.pr[Kernel.PRIO + q]
       @   && k.st[Kernel.RUNSTAMP + \result] <= k.st[Kernel.RUNSTAMP + q]);
       @ assignable \nothing;
@@ -53,16 +59,16 @@ public final class Sched {
     public static int pickNext(Kernel k) {
         int best = -1;
         /*@ loop_invariant 0 <= p && p <= Kernel.NP && -1 <= best && best < p;
-          @ loop_invariant best == -1 <==> (\forall int q; 0 <= q && q < p; !k.pb[Kernel.RUNQ + q]);
-          @ loop_invariant best >= 0 ==> k.pb[Kernel.RUNQ + best];
-          @ loop_invariant best >= 0 ==> (\forall int q; 0 <= q && q < p && k.pb[Kernel.RUNQ + q];
+          @ loop_invariant best == -1 <==> (\forall int q; 0 <= q && q < p; !k.runq[q]);
+          @ loop_invariant best >= 0 ==> k.runq[best];
+          @ loop_invariant best >= 0 ==> (\forall int q; 0 <= q && q < p && k.runq[q];
           @   k.pr[Kernel.PRIO + best] < k.pr[Kernel.PRIO + q] || k.pr[Kernel.PRIO + best] == k.pr[Kernel.PRIO + q]
           @   && k.st[Kernel.RUNSTAMP + best] <= k.st[Kernel.RUNSTAMP + q]);
           @ assignable \strictly_nothing;
           @ decreases Kernel.NP - p;
           @*/
         for (int p = 0; p < Kernel.NP; p++) {
-            if (k.pb[Kernel.RUNQ + p]) {
+            if (k.runq[p]) {
                 if (best == -1 || k.pr[Kernel.PRIO + p] < k.pr[Kernel.PRIO + best]
                         || k.pr[Kernel.PRIO + p] == k.pr[Kernel.PRIO + best]
                             && k.st[Kernel.RUNSTAMP + p] < k.st[Kernel.RUNSTAMP + best]) {
@@ -81,28 +87,47 @@ public final class Sched {
     // the proofs are shaped"). One case for all of wellFormed() does not close.
     /*@ public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.RUNQ + p];
+      @ requires 0 <= p && p < Kernel.NP && k.runq[p];
       @ ensures \result == Abi.OK;
       @ ensures \old(k.pr[Kernel.TICKS + p]) > 1 && \old(k.pr[Kernel.TICKS + p]) <= Kernel.MAX_QUANTUM
-      @   ==> k.pr[Kernel.TICKS + p] == \old(k.pr[Kernel.TICKS + p]) - 1 && k.st[Kernel.RUNSTAMP + p] == \old(k.st[Kernel.RUNSTAMP + p]);
+      @   ==> k.pr[Kernel.TICKS + p] == \old(k.pr[Kernel.TICKS + p]) - 1
+      @   && k.st[Kernel.RUNSTAMP + p] == \old(k.st[Kernel.RUNSTAMP + p]);
       @ ensures \old(k.pr[Kernel.TICKS + p]) <= 1 || \old(k.pr[Kernel.TICKS + p]) > Kernel.MAX_QUANTUM
       @   ==> k.pr[Kernel.TICKS + p] == k.pr[Kernel.QUANT + p]
       @   && k.st[Kernel.RUNSTAMP + p] == k.clock;
       @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires p < 0 || p >= Kernel.NP || !k.pb[Kernel.RUNQ + p];
+      @ requires p < 0 || p >= Kernel.NP || !k.runq[p];
       @ ensures \result == Abi.ESRCH;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfSend() && k.wfRecv() && k.wfNote()
       @   && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfSend() && k.wfRecv() && k.wfNote()
@@ -118,7 +143,7 @@ public final class Sched {
       @ assignable k.pr[Kernel.TICKS + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @*/
     public static int tick(Kernel k, int p) {
-        if (p < 0 || p >= Kernel.NP || !k.pb[Kernel.RUNQ + p]) {
+        if (p < 0 || p >= Kernel.NP || !k.runq[p]) {
             return Abi.ESRCH;
         }
         int t = k.pr[Kernel.TICKS + p];
@@ -139,37 +164,57 @@ public final class Sched {
     /*@ public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + p] && k.pr[Kernel.PRIV + p] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
-      @ requires 0 <= prio && prio < Abi.NR_PRIORITIES && k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]] <= prio;
+      @ requires 0 <= p && p < Kernel.NP && k.used[p];
+      @ requires 0 <= prio && prio < Abi.NR_PRIORITIES
+      @   && k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]] <= prio;
       @ ensures \result == Abi.OK && \invariant_for(k) && k.pr[Kernel.PRIO + p] == prio;
       @ assignable k.pr[Kernel.PRIO + p], k.st[Kernel.RUNSTAMP + p], k.clock;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires p < 0 || p >= Kernel.NP || !k.pb[Kernel.USED + p];
+      @ requires p < 0 || p >= Kernel.NP || !k.used[p];
       @ ensures \result == Abi.ESRCH;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
+      @ requires 0 <= p && p < Kernel.NP && k.used[p];
       @ requires prio < 0 || prio >= Abi.NR_PRIORITIES;
       @ ensures \result == Abi.EINVAL;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires 0 <= k.pr[Kernel.PRIV + p] && k.pr[Kernel.PRIV + p] < Kernel.NPRIV;
       @ requires k != null && \invariant_for(k);
-      @ requires 0 <= p && p < Kernel.NP && k.pb[Kernel.USED + p];
-      @ requires 0 <= prio && prio < Abi.NR_PRIORITIES && prio < k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]];
+      @ requires 0 <= p && p < Kernel.NP && k.used[p];
+      @ requires 0 <= prio && prio < Abi.NR_PRIORITIES
+      @   && prio < k.pvi[Kernel.PV_PRIO + k.pr[Kernel.PRIV + p]];
       @ ensures \result == Abi.EPERM;
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
-      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.pb != null && k.pb.length == Kernel.PB_SIZE
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
       @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
       @   && k.st != null && k.note != null;
-      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
-      @ requires k.pb != k.note && k.pb != k.ab && k.pb != k.gb && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb;
       @ requires k.wfRunq() && k.wfFree() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote()
       @   && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ ensures k.wfRunq() && k.wfFree() && k.wfTicks() && k.wfSend() && k.wfRecv() && k.wfNote()
