@@ -985,9 +985,30 @@ public final class Ipc {
         if (takesNote(k, d, n)) {
             deliverNote(k, d, n);
         } else {
-            //@ assert 0 <= d * Kernel.NSRC + n && d * Kernel.NSRC + n < Kernel.NP * Kernel.NSRC;
-            k.note[d * Kernel.NSRC + n] = true;
+            setNote(k, d, n);
         }
+    }
+
+    /**
+     * Leaves a notification from source index n pending at d. The first postcondition is the
+     * index lemma a caller's proof of wfNote needs: d * NSRC + n names one (receiver, source)
+     * pair. KeY's integer procedures do not find it on their own (notify's wfNote case stayed
+     * open at 30,000 steps); the two assertions split it into e < d and e > d, where it is linear.
+     */
+    /*@ public normal_behavior
+      @ requires k != null && k.note != null && k.note.length == Kernel.NP * Kernel.NSRC;
+      @ requires 0 <= d && d < Kernel.NP && 0 <= n && n < Kernel.NSRC;
+      @ ensures (\forall int e; 0 <= e && e < Kernel.NP; (\forall int s; 0 <= s && s < Kernel.NSRC;
+      @     e * Kernel.NSRC + s == d * Kernel.NSRC + n ==> e == d && s == n));
+      @ ensures (\forall int e; 0 <= e && e < Kernel.NP; (\forall int s; 0 <= s && s < Kernel.NSRC;
+      @     k.note[e * Kernel.NSRC + s] == (e == d && s == n || \old(k.note[e * Kernel.NSRC + s]))));
+      @ assignable k.note[d * Kernel.NSRC + n];
+      @*/
+    static void setNote(Kernel k, int d, int n) {
+        //@ assert 0 <= d * Kernel.NSRC + n && d * Kernel.NSRC + n < Kernel.NP * Kernel.NSRC;
+        //@ assert (\forall int e; 0 <= e && e < d; e * Kernel.NSRC + Kernel.NSRC <= d * Kernel.NSRC);
+        //@ assert (\forall int e; d < e && e < Kernel.NP; d * Kernel.NSRC + Kernel.NSRC <= e * Kernel.NSRC);
+        k.note[d * Kernel.NSRC + n] = true;
     }
 
     /** d waitsFor a message from source index n and is not awaiting a SENDREC reply. */
