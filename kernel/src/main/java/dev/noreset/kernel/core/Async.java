@@ -272,8 +272,9 @@ public final class Async {
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.asy != k.pr && k.asy != k.msg
       @   && k.asy != k.amsg;
       @ requires 0 <= r && r < Kernel.NP && -1 <= s && s < Kernel.NP;
-      @ assignable k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1], k.ab[*], k.asy[*],
-      @   k.lastAsyncSender, k.lastAsyncIndex;
+      @ ensures (\forall int e; 0 <= e && e < Kernel.NA; k.ab[Kernel.A_PEND + e] ==> \old(k.ab[Kernel.A_PEND + e]));
+      @ assignable k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES_END], k.lastAsyncSender, k.lastAsyncIndex;
       @*/
     static boolean takePending(Kernel k, int r, int s) {
         int p = senderWithPending(k, r, s);

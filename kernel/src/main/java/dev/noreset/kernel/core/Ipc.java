@@ -614,8 +614,74 @@ public final class Ipc {
       @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock,
       @   k.lastAsyncSender, k.lastAsyncIndex;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note) && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab) && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb) && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv) && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfRange() && k.wfTicks() && k.wfPriv();
+      @ ensures k.wfRange() && k.wfTicks() && k.wfPriv();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree() && k.wfRunq();
+      @ ensures k.wfFree();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfSend();
+      @ ensures k.wfSend();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfNote();
+      @ ensures k.wfNote();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
+      @ ensures k.wfAsyncSrc();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
+      @ ensures k.wfAsyncDst();
+      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
       @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
       @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
       @   k.lastAsyncIndex;
@@ -715,6 +781,8 @@ public final class Ipc {
       @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
       @ ensures k.ready[r] && k.gotMsg[r] && k.pr[Kernel.RESULT + r] == Abi.OK;
       @ ensures !k.sending[q] && \old(k.clock) <= k.clock;
+      @ ensures k.runq[q] == (k.used[q] && !k.receiving[q] && !k.stopped[q]);
+      @ ensures k.st[Kernel.RUNSTAMP + q] == \old(k.st[Kernel.RUNSTAMP + q]) || k.st[Kernel.RUNSTAMP + q] == k.clock;
       @ assignable k.msg[r * Kernel.MW .. r * Kernel.MW + Kernel.MW - 1], k.pr[Kernel.RESULT + r],
       @   k.ready[r], k.gotMsg[r], k.sending[q], k.pr[Kernel.RESULT + q],
       @   k.ready[q], k.gotMsg[q], k.runq[q], k.st[Kernel.RUNSTAMP + q], k.clock;
