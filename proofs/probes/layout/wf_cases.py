@@ -1,5 +1,5 @@
 """After split_pb.py (used on main 2026-12-06 evening for notifyFromKernel, notify, send, sendnb and
-Procs.spawn): states one operation's "preserves wellFormed()" case as a noexpand
+Procs.spawn, and that night for receive): states one operation's "preserves wellFormed()" case as a noexpand
 frame case for the conjuncts it does not write plus one expand case per conjunct it writes (the
 shape of Sched.tick's cases; it replaces nfk_cases.py, which did this for notifyFromKernel alone). Usage, from the copy's root:
     python3 wf_cases.py FILE METHOD wfA,wfB+wfC,...   (the conjuncts METHOD writes; wfB+wfC: the
