@@ -119,6 +119,41 @@ public final class Async {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null
+      @   && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null
+      @   && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg
+      @   && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv
+      @   && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
       @ ensures \invariant_for(k);
       @ ensures \result == Abi.OK || \result == Abi.E2BIG || \result == Abi.ETRAPDENIED;
@@ -127,8 +162,44 @@ public final class Async {
       @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
       @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null
+      @   && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null
+      @   && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg
+      @   && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv
+      @   && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
       @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
       @*/
@@ -142,11 +213,49 @@ public final class Async {
         if (count < 0 || count > Kernel.AK) {
             return Abi.E2BIG;
         }
+        resetTable(k, caller, count);
+        startEntries(k, caller, 0, count);
+        sendaDone(k, caller);
+        return Abi.OK;
+    }
+
+    /**
+     * A new table replaces the old one: forget what is still pending and record its size. The
+     * footprint names what it writes, so only the conjuncts that read the pending bits or the
+     * table sizes need a case.
+     */
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && 0 <= count && count <= Kernel.AK;
+      @ ensures \invariant_for(k) && k.pr[Kernel.ACOUNT + caller] == count;
+      @ assignable k.ab[Kernel.A_PEND .. Kernel.A_DONE_END], k.pr[Kernel.ACOUNT .. Kernel.ACOUNT_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree() && k.wfRunq();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller] && 0 <= count && count <= Kernel.AK;
+      @ ensures k.wfFree();
+      @ assignable k.ab[Kernel.A_PEND .. Kernel.A_DONE_END], k.pr[Kernel.ACOUNT .. Kernel.ACOUNT_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfTicks();
+      @ requires 0 <= caller && caller < Kernel.NP && 0 <= count && count <= Kernel.AK;
+      @ ensures k.wfTicks();
+      @ assignable k.ab[Kernel.A_PEND .. Kernel.A_DONE_END], k.pr[Kernel.ACOUNT .. Kernel.ACOUNT_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
+      @ requires 0 <= caller && caller < Kernel.NP && 0 <= count && count <= Kernel.AK;
+      @ ensures k.wfAsyncSrc();
+      @ assignable k.ab[Kernel.A_PEND .. Kernel.A_DONE_END], k.pr[Kernel.ACOUNT .. Kernel.ACOUNT_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
+      @ requires 0 <= caller && caller < Kernel.NP && 0 <= count && count <= Kernel.AK;
+      @ ensures k.wfAsyncDst();
+      @ assignable k.ab[Kernel.A_PEND .. Kernel.A_DONE_END], k.pr[Kernel.ACOUNT .. Kernel.ACOUNT_END];
+      @*/
+    static void resetTable(Kernel k, int caller, int count) {
         int base = caller * Kernel.AK;
-        // A new table replaces the old one: forget what is still pending.
         /*@ loop_invariant 0 <= j && j <= Kernel.AK
           @   && 0 <= base && base + Kernel.AK <= Kernel.NA
-          @   && (\forall int t; 0 <= t && t < j; !k.ab[Kernel.A_PEND + base + t]);
+          @   && (\forall int t; 0 <= t && t < j; !k.ab[Kernel.A_PEND + base + t])
+          @   && (\forall int e; 0 <= e && e < Kernel.NA; k.ab[Kernel.A_PEND + e] ==> \old(k.ab[Kernel.A_PEND + e]));
           @ assignable k.ab[Kernel.A_PEND + base .. Kernel.A_PEND + base + Kernel.AK - 1],
           @   k.ab[Kernel.A_DONE + base .. Kernel.A_DONE + base + Kernel.AK - 1];
           @ decreases Kernel.AK - j;
@@ -157,39 +266,50 @@ public final class Async {
             k.ab[Kernel.A_DONE + base + j] = false;
         }
         k.pr[Kernel.ACOUNT + caller] = count;
-        /*@ loop_invariant 0 <= i && i <= count && 0 <= k.clock && k.runq[caller]
-          @   && k.pr[Kernel.ACOUNT + caller] == count;
-          @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*],
-          @   k.ready[*], k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
-          @ decreases count - i;
-          @*/
-        for (int i = 0; i < count; i++) {
-            startEntry(k, caller, i);
-        }
+    }
+
+    /** SENDA's own result: the caller goes on at once, with OK. */
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k) && 0 <= caller && caller < Kernel.NP;
+      @ ensures \invariant_for(k) && k.ready[caller];
+      @ assignable k.pr[Kernel.RESULT + caller], k.ready[caller], k.gotMsg[caller];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree() && k.wfRunq();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
+      @ ensures k.wfFree();
+      @ assignable k.pr[Kernel.RESULT + caller], k.ready[caller], k.gotMsg[caller];
+      @*/
+    static void sendaDone(Kernel k, int caller) {
         Ipc.complete(k, caller, Abi.OK, false);
-        return Abi.OK;
     }
 
     /**
-     * Validates entry i of the caller's table and delivers it now, leaves it pending, or fails it.
-     * One contract case over the arrays it touches, so that senda's loop applies it in one step;
-     * it touches other processes' state only, never the caller's run-queue bit or table size.
+     * startEntry for entries from .. count - 1 of the caller's table, in order. Recursion (at most
+     * AK deep) instead of a loop, and one contract case that assumes every conjunct of
+     * wellFormed() and ensures every one: its proof only composes contracts (startEntry's cases
+     * and its own, by induction), with no conjunct unfolded, and every premise of every case it
+     * applies holds, so none of them leaves a case split behind (proofs/README, "Composition").
      */
     /*@ public normal_behavior
-      @ requires k != null && k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null
-      @   && k.used.length == Kernel.NP && k.sending != null && k.sending.length == Kernel.NP
-      @   && k.receiving != null && k.receiving.length == Kernel.NP && k.stopped != null
-      @   && k.stopped.length == Kernel.NP && k.runq != null && k.runq.length == Kernel.NP && k.reply != null
-      @   && k.reply.length == Kernel.NP && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
       @   && k.gotMsg.length == Kernel.NP
-      @    && k.st != null && k.st.length == 2 * Kernel.NP && k.msg != null
-      @   && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null && k.amsg.length == Kernel.NA * Kernel.MW
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
       @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
-      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && 0 <= k.clock;
-      @ requires k.pr != k.msg && k.msg != k.amsg && k.asy != k.pr && k.asy != k.msg && k.asy != k.amsg
-      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
-      @   && k.pr != k.amsg;
-      @ requires 0 <= caller && caller < Kernel.NP && 0 <= i && i < Kernel.AK;
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null
+      @   && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null
+      @   && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg
+      @   && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
       @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
       @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
       @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
@@ -198,11 +318,99 @@ public final class Async {
       @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
       @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
       @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv
+      @   && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller] && 0 <= from && from <= count && count <= Kernel.AK;
+      @ ensures \invariant_for(k);
+      @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.runq[caller] == \old(k.runq[caller])
+      @   && k.pr[Kernel.ACOUNT + caller] == \old(k.pr[Kernel.ACOUNT + caller]);
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.msg[*], k.clock,
+      @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_DST .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ measured_by count - from;
+      @*/
+    static void startEntries(Kernel k, int caller, int from, int count) {
+        if (from < count) {
+            startEntry(k, caller, from);
+            startEntries(k, caller, from + 1, count);
+        }
+    }
+
+    /**
+     * Validates entry i of the caller's table and delivers it now, leaves it pending, or fails it.
+     * It writes the receiver's flags, result and message and the caller's entry, never the
+     * caller's run-queue bit or table size. The footprint names those regions, so the conjuncts of
+     * wellFormed() that read none of them (wfRange, wfTicks, wfSend, wfNote, wfPriv) carry over
+     * by their dependency contracts; the others have a case each.
+     */
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && 0 <= i && i < Kernel.AK;
+      @ ensures \invariant_for(k);
       @ ensures \old(k.clock) <= k.clock;
       @ ensures k.runq[caller] == \old(k.runq[caller])
       @   && k.pr[Kernel.ACOUNT + caller] == \old(k.pr[Kernel.ACOUNT + caller]);
-      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
-      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock;
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.msg[*], k.clock,
+      @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_DST .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller] && 0 <= i && i < Kernel.AK;
+      @ ensures k.wfRunq();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.msg[*], k.clock,
+      @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_DST .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree() && k.wfRunq();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller] && 0 <= i && i < Kernel.AK;
+      @ ensures k.wfFree();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.msg[*], k.clock,
+      @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_DST .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller] && 0 <= i && i < Kernel.AK;
+      @ ensures k.wfStamp();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.msg[*], k.clock,
+      @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_DST .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller] && 0 <= i && i < Kernel.AK;
+      @ ensures k.wfRecv();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.msg[*], k.clock,
+      @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_DST .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc() && k.wfRunq();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller] && 0 <= i && i < Kernel.AK;
+      @ ensures k.wfAsyncSrc();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.msg[*], k.clock,
+      @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_DST .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller] && 0 <= i && i < Kernel.AK;
+      @ ensures k.wfAsyncDst();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.msg[*], k.clock,
+      @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_DST .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller] && 0 <= i && i < Kernel.AK;
+      @ ensures k.wfReply();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.msg[*], k.clock,
+      @   k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_DST .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
       @*/
     static void startEntry(Kernel k, int caller, int i) {
         //@ assert 0 <= caller * Kernel.AK + i && caller * Kernel.AK + i < Kernel.NA;
@@ -227,6 +435,10 @@ public final class Async {
             Ipc.wake(k, d);
             res = Abi.OK;
         } else {
+            // Entry a is the caller's: below p * AK + AK for no p < caller, and below p * AK for
+            // every p > caller. (wfAsyncSrc's case needs this; KeY does not find it from the ranges.)
+            //@ assert (\forall int p; 0 <= p && p < caller; p * Kernel.AK + Kernel.AK <= a);
+            //@ assert (\forall int p; caller < p && p < Kernel.NP; a < p * Kernel.AK);
             k.asy[Kernel.A_DST + a] = d;
             k.ab[Kernel.A_PEND + a] = true;
             return;

@@ -393,6 +393,41 @@ public final class Ipc {
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null
+      @   && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null
+      @   && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg
+      @   && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv
+      @   && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
       @ ensures \invariant_for(k);
       @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
@@ -400,46 +435,234 @@ public final class Ipc {
       @ ensures \result == Abi.OK ==> k.ready[caller] || k.reply[caller];
       @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.NP; k.used[i] == \old(k.used[i]) && k.sending[i] == \old(k.sending[i]) && k.receiving[i] == \old(k.receiving[i]) && k.stopped[i] == \old(k.stopped[i]) && k.runq[i] == \old(k.runq[i]) && k.reply[i] == \old(k.reply[i]) && k.ready[i] == \old(k.ready[i]) && k.gotMsg[i] == \old(k.gotMsg[i]));
       @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
-      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock,
-      @   k.lastAsyncSender, k.lastAsyncIndex;
+      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
+      @   k.lastAsyncIndex;
       @ also public normal_behavior
-      @ requires k != null && \invariant_for(k) && k.wellFormed();
-      @ ensures k.wellFormed();
+      @ requires k != null && \invariant_for(k);
+      @ requires k.pr != null && k.pr.length == Kernel.PR_SIZE && k.used != null && k.used.length == Kernel.NP
+      @   && k.sending != null && k.sending.length == Kernel.NP && k.receiving != null
+      @   && k.receiving.length == Kernel.NP && k.stopped != null && k.stopped.length == Kernel.NP
+      @   && k.runq != null && k.runq.length == Kernel.NP && k.reply != null && k.reply.length == Kernel.NP
+      @   && k.ready != null && k.ready.length == Kernel.NP && k.gotMsg != null
+      @   && k.gotMsg.length == Kernel.NP
+      @   && k.pv != null && k.pv.length == Kernel.PVB_SIZE && k.pvi != null
+      @   && k.pvi.length == Kernel.PVI_SIZE;
+      @ requires k.gb != null && k.gb.length == 4 * Kernel.NG && k.gr != null && k.gr.length == 6 * Kernel.NG
+      @   && k.asy != null && k.asy.length == 3 * Kernel.NA && k.ab != null && k.ab.length == 3 * Kernel.NA
+      @   && k.st != null && k.st.length == 2 * Kernel.NP && k.note != null
+      @   && k.note.length == Kernel.NP * Kernel.NSRC
+      @   && k.msg != null && k.msg.length == Kernel.NP * Kernel.MW && k.amsg != null
+      @   && k.amsg.length == Kernel.NA * Kernel.MW;
+      @ requires k.pr != k.asy && k.pr != k.pvi && k.pr != k.gr && k.asy != k.pvi && k.asy != k.gr
+      @   && k.pvi != k.gr;
+      @ requires k.pr != k.msg && k.msg != k.asy && k.msg != k.pvi && k.msg != k.gr && k.pr != k.amsg
+      @   && k.msg != k.amsg && k.asy != k.amsg && k.amsg != k.pvi && k.amsg != k.gr;
+      @ requires k.used != k.sending && k.used != k.receiving && k.used != k.stopped && k.used != k.runq
+      @   && k.used != k.reply && k.used != k.ready && k.used != k.gotMsg && k.sending != k.receiving
+      @   && k.sending != k.stopped && k.sending != k.runq && k.sending != k.reply && k.sending != k.ready
+      @   && k.sending != k.gotMsg && k.receiving != k.stopped && k.receiving != k.runq
+      @   && k.receiving != k.reply && k.receiving != k.ready && k.receiving != k.gotMsg
+      @   && k.stopped != k.runq && k.stopped != k.reply && k.stopped != k.ready && k.stopped != k.gotMsg
+      @   && k.runq != k.reply && k.runq != k.ready && k.runq != k.gotMsg && k.reply != k.ready
+      @   && k.reply != k.gotMsg && k.ready != k.gotMsg;
+      @ requires (k.used != k.note && k.sending != k.note && k.receiving != k.note && k.stopped != k.note && k.runq != k.note && k.reply != k.note && k.ready != k.note && k.gotMsg != k.note)
+      @   && (k.used != k.ab && k.sending != k.ab && k.receiving != k.ab && k.stopped != k.ab && k.runq != k.ab && k.reply != k.ab && k.ready != k.ab && k.gotMsg != k.ab)
+      @   && (k.used != k.gb && k.sending != k.gb && k.receiving != k.gb && k.stopped != k.gb && k.runq != k.gb && k.reply != k.gb && k.ready != k.gb && k.gotMsg != k.gb)
+      @   && (k.used != k.pv && k.sending != k.pv && k.receiving != k.pv && k.stopped != k.pv && k.runq != k.pv && k.reply != k.pv && k.ready != k.pv && k.gotMsg != k.pv)
+      @   && k.note != k.ab && k.note != k.gb && k.ab != k.gb && k.note != k.pv && k.ab != k.pv
+      @   && k.pv != k.gb;
+      @ requires 0 <= k.clock;
+      @ requires k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
+      @ ensures k.wfRunq() && k.wfFree() && k.wfRange() && k.wfTicks() && k.wfStamp() && k.wfSend()
+      @   && k.wfRecv() && k.wfNote() && k.wfAsyncSrc() && k.wfAsyncDst() && k.wfPriv() && k.wfReply();
       @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
       @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.note[*], k.asy[*], k.ab[*], k.clock, k.lastAsyncSender,
       @   k.lastAsyncIndex;
       @*/
     public static int sendrec(Kernel k, int caller, int dstEp) {
-        int r = sendOp(k, caller, dstEp, Abi.SENDREC);
+        // sendOp checks the caller again; checking here first keeps the EINVAL case's proof off
+        // the contracts of the two phases.
+        if (!validCaller(k, caller)) {
+            return Abi.EINVAL;
+        }
+        int r = sendrecSend(k, caller, dstEp);
         if (r != Abi.OK) {
             return r;
         }
-        int d = k.pr[Kernel.SENDTO + caller];
+        return awaitReply(k, caller, k.pr[Kernel.SENDTO + caller]);
+    }
+
+    /**
+     * SENDREC's send phase: SEND's per-conjunct cases, plus what the reply phase needs once the
+     * send went out (delivered or queued): SENDTO names a live other process, and the caller is
+     * live. The footprint names the regions it writes, so the conjuncts that read none of them
+     * (wfRange, wfTicks, wfNote, wfAsyncSrc, wfAsyncDst, wfPriv) carry over by their dependency
+     * contracts and need no frame case: a frame case restates every shape fact in its premise, and
+     * sendrec's proof carries each premise of each case in the footprint of the call.
+     */
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires caller < 0 || caller >= Kernel.NP || !k.runq[caller];
+      @ ensures \result == Abi.EINVAL;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
+      @ ensures \invariant_for(k);
+      @ ensures \result == Abi.OK || \result == Abi.EDEADSRCDST || \result == Abi.EINVAL
+      @   || \result == Abi.ECALLDENIED || \result == Abi.ELOCKED || \result == Abi.ETRAPDENIED;
+      @ ensures \result == Abi.OK ==> 0 <= k.pr[Kernel.SENDTO + caller] && k.pr[Kernel.SENDTO + caller] < Kernel.NP
+      @   && k.pr[Kernel.SENDTO + caller] != caller && k.used[k.pr[Kernel.SENDTO + caller]];
+      @ ensures \result != Abi.OK ==> (\forall int i; 0 <= i && i < Kernel.NP; k.used[i] == \old(k.used[i]) && k.sending[i] == \old(k.sending[i]) && k.receiving[i] == \old(k.receiving[i]) && k.stopped[i] == \old(k.stopped[i]) && k.runq[i] == \old(k.runq[i]) && k.reply[i] == \old(k.reply[i]) && k.ready[i] == \old(k.ready[i]) && k.gotMsg[i] == \old(k.gotMsg[i]));
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.st[*],
+      @   k.clock, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.pr[Kernel.SENDTO .. Kernel.SENDTO_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ requires 0 <= caller && caller < Kernel.NP && k.runq[caller];
+      @ ensures k.used[caller];
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.st[*],
+      @   k.clock, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.pr[Kernel.SENDTO .. Kernel.SENDTO_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ ensures k.wfRunq();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.st[*],
+      @   k.clock, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.pr[Kernel.SENDTO .. Kernel.SENDTO_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree() && k.wfRunq();
+      @ ensures k.wfFree();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.st[*],
+      @   k.clock, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.pr[Kernel.SENDTO .. Kernel.SENDTO_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ ensures k.wfStamp();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.st[*],
+      @   k.clock, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.pr[Kernel.SENDTO .. Kernel.SENDTO_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfSend();
+      @ ensures k.wfSend();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.st[*],
+      @   k.clock, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.pr[Kernel.SENDTO .. Kernel.SENDTO_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ ensures k.wfRecv();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.st[*],
+      @   k.clock, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.pr[Kernel.SENDTO .. Kernel.SENDTO_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ ensures k.wfReply();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.st[*],
+      @   k.clock, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1], k.pr[Kernel.SENDTO .. Kernel.SENDTO_END];
+      @*/
+    static int sendrecSend(Kernel k, int caller, int dstEp) {
+        return sendOp(k, caller, dstEp, Abi.SENDREC);
+    }
+
+    /**
+     * SENDREC's reply phase, once its send went out to d (SENDTO): a receive from d that a
+     * notification cannot satisfy. If the send is still queued, the receive starts when d takes
+     * it. The footprint names the regions receiveFrom may write, so the conjuncts of
+     * wellFormed() that read none of them (wfRange, wfTicks, wfNote, wfPriv) carry over by their
+     * dependency contracts; the others have a case each.
+     */
+    /*@ public normal_behavior
+      @ requires k != null && \invariant_for(k);
+      @ requires 0 <= caller && caller < Kernel.NP && 0 <= d && d < Kernel.NP
+      @   && d != caller;
+      @ ensures \invariant_for(k) && \result == Abi.OK;
+      @ ensures k.ready[caller] || k.reply[caller];
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.clock,
+      @   k.lastAsyncIndex, k.lastAsyncSender, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1],
+      @   k.pr[Kernel.RECVFROM .. Kernel.RECVFROM_END], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRunq();
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= d && d < Kernel.NP
+      @   && d != caller
+      @   && k.used[d];
+      @ ensures k.wfRunq();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.clock,
+      @   k.lastAsyncIndex, k.lastAsyncSender, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1],
+      @   k.pr[Kernel.RECVFROM .. Kernel.RECVFROM_END], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfFree() && k.wfRunq();
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= d && d < Kernel.NP
+      @   && d != caller
+      @   && k.used[d];
+      @ ensures k.wfFree();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.clock,
+      @   k.lastAsyncIndex, k.lastAsyncSender, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1],
+      @   k.pr[Kernel.RECVFROM .. Kernel.RECVFROM_END], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfStamp();
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= d && d < Kernel.NP
+      @   && d != caller
+      @   && k.used[d];
+      @ ensures k.wfStamp();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.clock,
+      @   k.lastAsyncIndex, k.lastAsyncSender, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1],
+      @   k.pr[Kernel.RECVFROM .. Kernel.RECVFROM_END], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfSend();
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= d && d < Kernel.NP
+      @   && d != caller
+      @   && k.used[d];
+      @ ensures k.wfSend();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.clock,
+      @   k.lastAsyncIndex, k.lastAsyncSender, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1],
+      @   k.pr[Kernel.RECVFROM .. Kernel.RECVFROM_END], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfRecv();
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= d && d < Kernel.NP
+      @   && d != caller
+      @   && k.used[d];
+      @ ensures k.wfRecv();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.clock,
+      @   k.lastAsyncIndex, k.lastAsyncSender, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1],
+      @   k.pr[Kernel.RECVFROM .. Kernel.RECVFROM_END], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncSrc();
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= d && d < Kernel.NP
+      @   && d != caller
+      @   && k.used[d];
+      @ ensures k.wfAsyncSrc();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.clock,
+      @   k.lastAsyncIndex, k.lastAsyncSender, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1],
+      @   k.pr[Kernel.RECVFROM .. Kernel.RECVFROM_END], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfAsyncDst();
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= d && d < Kernel.NP
+      @   && d != caller
+      @   && k.used[d];
+      @ ensures k.wfAsyncDst();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.clock,
+      @   k.lastAsyncIndex, k.lastAsyncSender, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1],
+      @   k.pr[Kernel.RECVFROM .. Kernel.RECVFROM_END], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @ also public normal_behavior
+      @ requires k != null && \invariant_for(k) && k.wfReply();
+      @ requires 0 <= caller && caller < Kernel.NP && k.used[caller] && 0 <= d && d < Kernel.NP
+      @   && d != caller
+      @   && k.used[d];
+      @ ensures k.wfReply();
+      @ assignable k.gotMsg[*], k.ready[*], k.receiving[*], k.reply[*], k.runq[*], k.sending[*], k.msg[*], k.clock,
+      @   k.lastAsyncIndex, k.lastAsyncSender, k.pr[Kernel.RESULT .. Kernel.RESULT + Kernel.NP - 1],
+      @   k.pr[Kernel.RECVFROM .. Kernel.RECVFROM_END], k.st[Kernel.RUNSTAMP .. Kernel.RUNSTAMP + Kernel.NP - 1],
+      @   k.asy[Kernel.A_RES .. Kernel.A_RES_END], k.ab[Kernel.A_PEND .. Kernel.A_DONE_END];
+      @*/
+    static int awaitReply(Kernel k, int caller, int d) {
         if (k.sending[caller]) {
-            // Send still queued: also wait for the reply; the receive starts when d takes it.
             k.receiving[caller] = true;
             k.reply[caller] = true;
             k.pr[Kernel.RECVFROM + caller] = d;
             return Abi.OK;
         }
-        return awaitReply(k, caller, d);
-    }
-
-    /**
-     * SENDREC's reply phase, once its send was delivered to d: a receive from d that a
-     * notification cannot satisfy. One contract case, so sendrec's proof does not run it again
-     * on top of the send's.
-     */
-    /*@ public normal_behavior
-      @ requires k != null && \invariant_for(k);
-      @ requires 0 <= caller && caller < Kernel.NP && 0 <= d && d < Kernel.NP && caller != d;
-      @ ensures \invariant_for(k) && \result == Abi.OK;
-      @ ensures k.ready[caller] || k.reply[caller];
-      @ assignable k.used[*], k.sending[*], k.receiving[*], k.stopped[*], k.runq[*], k.reply[*], k.ready[*],
-      @   k.gotMsg[*], k.pr[*], k.st[*], k.msg[*], k.asy[*], k.ab[*], k.clock,
-      @   k.lastAsyncSender, k.lastAsyncIndex;
-      @*/
-    static int awaitReply(Kernel k, int caller, int d) {
         k.ready[caller] = false;
         return receiveFrom(k, caller, d, true);
     }
