@@ -586,15 +586,15 @@ public final class Async {
     /** p died: its own table is gone. */
     /*@ normal_behavior
       @ requires k != null && k.ab != null && k.ab.length == 3 * Kernel.NA && 0 <= p && p < Kernel.NP;
-      @ ensures (\forall int t; 0 <= t && t < Kernel.AK;
-      @   !k.ab[Kernel.A_PEND + p * Kernel.AK + t] && !k.ab[Kernel.A_VALID + p * Kernel.AK + t]);
+      @ ensures (\forall int e; p * Kernel.AK <= e && e < p * Kernel.AK + Kernel.AK;
+      @   !k.ab[Kernel.A_PEND + e] && !k.ab[Kernel.A_VALID + e]);
       @ assignable k.ab[Kernel.A_PEND + p * Kernel.AK .. Kernel.A_PEND + p * Kernel.AK + Kernel.AK - 1],
       @   k.ab[Kernel.A_VALID + p * Kernel.AK .. Kernel.A_VALID + p * Kernel.AK + Kernel.AK - 1];
       @*/
     static void dropFrom(Kernel k, int p) {
         int base = p * Kernel.AK;
         /*@ loop_invariant 0 <= i && i <= Kernel.AK && 0 <= base && base + Kernel.AK <= Kernel.NA && base == p * Kernel.AK
-          @   && (\forall int t; 0 <= t && t < i; !k.ab[Kernel.A_PEND + base + t] && !k.ab[Kernel.A_VALID + base + t]);
+          @   && (\forall int e; base <= e && e < base + i; !k.ab[Kernel.A_PEND + e] && !k.ab[Kernel.A_VALID + e]);
           @ assignable k.ab[Kernel.A_PEND + base .. Kernel.A_PEND + base + Kernel.AK - 1],
           @   k.ab[Kernel.A_VALID + base .. Kernel.A_VALID + base + Kernel.AK - 1];
           @ decreases Kernel.AK - i;

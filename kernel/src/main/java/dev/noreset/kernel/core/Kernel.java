@@ -314,6 +314,20 @@ public final class Kernel {
       @ }
       @*/
 
+    /**
+     * Nobody but p itself is blocked sending to p or receiving from p: what Procs.exit's loop
+     * (wakeAll) establishes before the slot is retired. Not a conjunct of wellFormed(); a model
+     * method so that exit's composing proofs see it as one atom (proofs/README "exit, closed").
+     */
+    /*@ public model_behavior
+      @ accessible this.pr, this.receiving, receiving[*], this.sending, sending[*],
+      @   pr[SENDTO .. SENDTO_END], pr[RECVFROM .. RECVFROM_END];
+      @ public helper model boolean nobodyWaitsOn(int p) {
+      @   return (\forall int t; 0 <= t && t < NP && t != p; (sending[t] ==> pr[SENDTO + t] != p)
+      @       && (receiving[t] ==> pr[RECVFROM + t] != p));
+      @ }
+      @*/
+
     /** A pending SENDREC reply implies receiving. */
     /*@ public model_behavior
       @ accessible this.receiving, receiving[*], this.reply, reply[*];
