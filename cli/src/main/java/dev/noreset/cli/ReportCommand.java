@@ -118,6 +118,12 @@ final class ReportCommand implements Callable<Integer> {
                     .append(e.getValue()[1]).append(" |\n");
         }
         md.append('\n');
+        md.append("What the proofs assume beyond KeY's Java semantics and the integer rules above: each")
+                .append(" contract's own `requires`, nothing else (no `assume`, no axioms of our own). The")
+                .append(" functional contracts of SENDREC, SENDA and process death (`Ipc.sendrec`, `Async.senda`,")
+                .append(" `Procs.exit`) and every composed preservation case require the twelve conjuncts of")
+                .append(" `Kernel.wellFormed()`; `new Kernel()` ensures them and every operation preserves them, so")
+                .append(" every state the core's operations reach has them (`proofs/README.md`, \"Composition\").\n\n");
         if (!open.isEmpty()) {
             md.append("Not proved (each is a real contract, listed `open` in the index):\n\n");
             for (String s : open) {
